@@ -1,0 +1,1 @@
+"""AI agents: LLM providers, the agent loop, approvals and the specialist agents."""

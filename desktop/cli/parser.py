@@ -1,0 +1,223 @@
+"""The argument grammar of `atrium` (argparse only: building it imports nothing heavy)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, NoReturn
+
+from desktop import __version__
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the house error format: one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"error: {message}; see `{self.prog} --help`\n")
+        raise SystemExit(2)
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="use the profile in DIR (also ATRIUM_DATA_DIR)",
+    )
+    return common
+
+
+def _json() -> argparse.ArgumentParser:
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("--json", action="store_true", help="print one JSON document")
+    return out
+
+
+class _Builder:
+    def __init__(self, sub: Any) -> None:
+        self.sub = sub
+        self.parents = [_common()]
+
+    def group(self, name: str, help_text: str) -> Any:
+        parser = self.sub.add_parser(name, help=help_text, parents=self.parents)
+        inner = parser.add_subparsers(
+            dest=f"{name}_command", metavar="COMMAND", parser_class=Parser
+        )
+        inner.required = True
+        return inner
+
+    def command(
+        self, sub: Any, name: str, handler: str, help_text: str, json: bool = True
+    ) -> argparse.ArgumentParser:
+        parents = [*self.parents, _json()] if json else self.parents
+        parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, parents=parents)
+        parser.set_defaults(handler=handler)
+        return parser
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="atrium", description="Atrium, your personal command center.")
+    parser.add_argument("--version", action="version", version=f"atrium {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="use the profile in DIR (also ATRIUM_DATA_DIR)",
+    )
+    parser.set_defaults(handler=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    build = _Builder(sub)
+    _tasks(build)
+    _events(build)
+    _notes(build)
+    _money(build)
+    _misc(build)
+    return parser
+
+
+def _tasks(b: _Builder) -> None:
+    g = b.group("task", "tasks")
+    add = b.command(g, "add", "task.add", "add a task")
+    add.add_argument("title")
+    add.add_argument("--due", metavar="WHEN")
+    add.add_argument("--priority", choices=("low", "medium", "high", "urgent"))
+    add.add_argument("--tag", action="append", default=[], metavar="T")
+    add.add_argument("--parent", metavar="ID")
+    add.add_argument("--estimate", metavar="DURATION", help="e.g. 30m, 1h30m")
+    add.add_argument("--notes", metavar="TEXT")
+    lst = b.command(g, "list", "task.list", "list tasks")
+    lst.add_argument("--status", choices=("open", "done", "cancelled", "all"), default="open")
+    lst.add_argument("--tag", metavar="T")
+    lst.add_argument("--search", metavar="Q")
+    lst.add_argument("--due-before", metavar="WHEN")
+    lst.add_argument("--limit", type=int, metavar="N")
+    b.command(g, "show", "task.show", "show a task").add_argument("id")
+    upd = b.command(g, "update", "task.update", "change a task")
+    upd.add_argument("id")
+    upd.add_argument("--title")
+    upd.add_argument("--notes", metavar="TEXT")
+    upd.add_argument("--status", choices=("todo", "in_progress", "done", "cancelled"))
+    upd.add_argument("--priority", choices=("low", "medium", "high", "urgent"))
+    due = upd.add_mutually_exclusive_group()
+    due.add_argument("--due", metavar="WHEN")
+    due.add_argument("--no-due", action="store_true", help="remove the due date")
+    upd.add_argument("--tag", action="append", metavar="T", help="replace the tags")
+    upd.add_argument("--estimate", metavar="DURATION")
+    b.command(g, "done", "task.done", "mark a task done").add_argument("id")
+    b.command(g, "delete", "task.delete", "delete a task and its subtasks").add_argument("id")
+    b.command(g, "stats", "task.stats", "task counts")
+
+
+def _events(b: _Builder) -> None:
+    g = b.group("event", "calendar events")
+    add = b.command(g, "add", "event.add", "add an event")
+    add.add_argument("title")
+    add.add_argument("--start", required=True, metavar="WHEN")
+    span = add.add_mutually_exclusive_group()
+    span.add_argument("--end", metavar="WHEN")
+    span.add_argument("--duration", metavar="DURATION", help="e.g. 1h, 30m, 2d")
+    add.add_argument("--all-day", action="store_true")
+    add.add_argument("--rrule", metavar="RULE", help="e.g. FREQ=WEEKLY;BYDAY=MO,WE")
+    add.add_argument("--location", metavar="L")
+    add.add_argument("--description", metavar="TEXT")
+    add.add_argument("--attendee", action="append", default=[], metavar="EMAIL")
+    add.add_argument("--tz", metavar="ZONE", help="read the times in this zone and keep it")
+    lst = b.command(g, "list", "event.list", "list occurrences in a range of days")
+    lst.add_argument("--from", dest="from_", metavar="DATE")
+    lst.add_argument("--to", metavar="DATE")
+    b.command(g, "show", "event.show", "show an event").add_argument("id")
+    upd = b.command(g, "update", "event.update", "change an event (the whole series)")
+    upd.add_argument("id")
+    upd.add_argument("--title")
+    upd.add_argument("--start", metavar="WHEN")
+    upd.add_argument("--end", metavar="WHEN")
+    upd.add_argument("--location", metavar="L")
+    upd.add_argument("--description", metavar="TEXT")
+    rule = upd.add_mutually_exclusive_group()
+    rule.add_argument("--rrule", metavar="RULE")
+    rule.add_argument("--no-rrule", action="store_true", help="stop repeating")
+    upd.add_argument("--attendee", action="append", metavar="EMAIL", help="invite as well")
+    b.command(g, "delete", "event.delete", "delete an event or a whole series").add_argument("id")
+
+
+def _notes(b: _Builder) -> None:
+    g = b.group("note", "notes")
+    add = b.command(g, "add", "note.add", "write a note")
+    add.add_argument("title")
+    body = add.add_mutually_exclusive_group()
+    body.add_argument("--body", metavar="TEXT")
+    body.add_argument("--body-file", metavar="F", help="read the body from a file (- for stdin)")
+    add.add_argument("--tag", action="append", default=[], metavar="T")
+    lst = b.command(g, "list", "note.list", "list notes")
+    lst.add_argument("--tag", metavar="T")
+    lst.add_argument("--limit", type=int, metavar="N")
+    b.command(g, "show", "note.show", "show a note").add_argument("id")
+    b.command(g, "delete", "note.delete", "delete a note").add_argument("id")
+
+
+def _money(b: _Builder) -> None:
+    g = b.group("account", "money accounts")
+    add = b.command(g, "add", "account.add", "add an account")
+    add.add_argument("name")
+    add.add_argument("--currency", metavar="CODE")
+    add.add_argument(
+        "--kind",
+        choices=("checking", "savings", "credit", "cash", "investment"),
+        default="checking",
+    )
+    b.command(g, "list", "account.list", "list accounts with balances")
+    g = b.group("tx", "transactions")
+    add = b.command(g, "add", "tx.add", "record a transaction (negative = spent)")
+    add.add_argument("amount")
+    add.add_argument("--payee", required=True, metavar="P")
+    add.add_argument("--date", metavar="D")
+    add.add_argument("--account", metavar="A")
+    add.add_argument("--category", metavar="C")
+    add.add_argument("--memo", metavar="M")
+    lst = b.command(g, "list", "tx.list", "list transactions")
+    lst.add_argument("--month", metavar="YYYY-MM")
+    lst.add_argument("--category", metavar="C")
+    lst.add_argument("--account", metavar="A")
+    lst.add_argument("--limit", type=int, metavar="N")
+    summary = b.command(g, "summary", "tx.summary", "income, spending and budgets of a month")
+    summary.add_argument("--month", required=True, metavar="YYYY-MM")
+    summary.add_argument("--currency", metavar="CODE")
+    g = b.group("budget", "monthly budgets")
+    put = b.command(g, "set", "budget.set", "set a category's budget for a month")
+    put.add_argument("category")
+    put.add_argument("amount")
+    put.add_argument("--month", required=True, metavar="YYYY-MM")
+    b.command(g, "list", "budget.list", "budgets of a month").add_argument(
+        "--month", required=True, metavar="YYYY-MM"
+    )
+
+
+def _misc(b: _Builder) -> None:
+    g = b.group("message", "the unified inbox")
+    lst = b.command(g, "list", "message.list", "list messages, newest first")
+    lst.add_argument("--unread", action="store_true")
+    lst.add_argument("--platform", choices=("email", "slack", "teams", "sms", "other"))
+    lst.add_argument("--limit", type=int, default=200, metavar="N")
+    search = b.command(b.sub, "search", "search", "search everything")
+    search.add_argument("query")
+    search.add_argument("--kind", choices=("task", "event", "note", "message", "transaction"))
+    search.add_argument("--limit", type=int, default=20, metavar="N")
+    g = b.group("action", "the action catalog")
+    b.command(g, "list", "action.list", "list every action")
+    do = b.command(b.sub, "do", "do", "run an action of the catalog")
+    do.add_argument("action")
+    do.add_argument("--arg", action="append", default=[], metavar="KEY=VALUE")
+    g = b.group("profile", "your profile")
+    b.command(g, "show", "profile.show", "show the profile")
+    put = b.command(g, "set", "profile.set", "change the profile")
+    put.add_argument("--name")
+    put.add_argument("--email")
+    put.add_argument("--time-zone", metavar="ZONE")
+    g = b.group("demo", "demo data")
+    seed = b.command(g, "seed", "demo.seed", "fill the profile with realistic demo data")
+    seed.add_argument("--size", choices=("small", "large"), default="small")
+    g = b.group("db", "the local database")
+    b.command(g, "upgrade", "db.upgrade", "upgrade the schema to this version of Atrium")
+    b.command(g, "check", "db.check", "check the database's integrity and schema")
+    b.command(b.sub, "doctor", "doctor", "describe this installation and find problems")

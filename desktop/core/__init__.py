@@ -1,0 +1,1 @@
+"""Pure Python building blocks: no Qt, no SQLAlchemy, no network."""

@@ -1,0 +1,1 @@
+"""Connectors that speak real protocols: IMAP/SMTP, CalDAV, Google, Slack, Graph, GitHub."""

@@ -1,0 +1,1 @@
+"""The action catalog: every user-level operation, once, for every surface."""

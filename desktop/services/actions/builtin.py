@@ -1,0 +1,12 @@
+"""Registers every built-in action of every area."""
+
+from __future__ import annotations
+
+from desktop.services.actions import calendar_actions, finance_actions, misc_actions, task_actions
+from desktop.services.actions.registry import ActionCatalog
+
+
+def register_all(catalog: ActionCatalog) -> None:
+    for module in (task_actions, calendar_actions, finance_actions, misc_actions):
+        for action in module.ACTIONS:
+            catalog.register(action)

@@ -1,0 +1,406 @@
+"""Calendar events: create, change, delete, and list occurrences with recurrences expanded."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.core.changes import Changes
+from desktop.core.errors import UserError
+from desktop.core.recurrence import check_rrule, expand_all_day, expand_timed, occurrence_key
+from desktop.services.base import (
+    Outcome,
+    ServiceContext,
+    check_zone,
+    clean_text,
+    get_live,
+    live,
+    zone_or_none,
+)
+from desktop.store.models import Attendee, CalendarEvent
+
+CALENDAR = Changes(calendar=True)
+ROLES = ("chair", "required", "optional")
+
+
+@dataclass(frozen=True)
+class AttendeeView:
+    email: str
+    name: str
+    role: str
+    response: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event or series as stored."""
+
+    id: uuid.UUID
+    title: str
+    description: str
+    location: str
+    all_day: bool
+    start: datetime | date
+    end: datetime | date
+    time_zone: str
+    rrule: str | None
+    exdates: tuple[str, ...]
+    series_id: uuid.UUID | None
+    recurrence_id: str | None
+    status: str
+    transparency: str
+    reminders: tuple[int, ...]
+    attendees: tuple[AttendeeView, ...]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of an event in a range (a single event is one occurrence)."""
+
+    event_id: uuid.UUID
+    title: str
+    start: datetime | date
+    end: datetime | date
+    all_day: bool
+    location: str
+    recurring: bool
+    occurrence_key: str
+
+
+@dataclass
+class EventDraft:
+    """What a new event needs: a title and a span (instants, or dates when all-day)."""
+
+    title: str
+    start: datetime | date
+    end: datetime | date
+    all_day: bool = False
+    description: str = ""
+    location: str = ""
+    time_zone: str | None = None
+    rrule: str | None = None
+    attendees: list[str] = field(default_factory=list)
+    reminders: list[int] = field(default_factory=list)
+    transparency: str = "opaque"
+
+
+class CalendarService:
+    """Use cases on events."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def add(self, draft: EventDraft) -> Outcome[EventView]:
+        with self.ctx.store.unit_of_work() as uow:
+            values = self._span(draft.start, draft.end, draft.all_day)
+            zone_name = check_zone(draft.time_zone) if draft.time_zone else self.ctx.zone.key
+            row = CalendarEvent(
+                title=clean_text(draft.title, "title", limit=500, required=True),
+                description=clean_text(draft.description, "description", limit=100_000),
+                location=clean_text(draft.location, "location", limit=500),
+                time_zone=zone_name,
+                rrule=check_rrule(draft.rrule) if draft.rrule else None,
+                reminders=_check_reminders(draft.reminders),
+                transparency=_check_transparency(draft.transparency),
+                **values,
+            )
+            uow.s.add(row)
+            uow.s.flush()
+            for email in draft.attendees:
+                uow.s.add(Attendee(event_id=row.id, **_attendee(email)))
+            uow.commit()
+            return Outcome(self._view(uow.s, row), CALENDAR)
+
+    def get(self, event_id: str | uuid.UUID) -> EventView:
+        with self.ctx.store.read() as session:
+            return self._view(session, get_live(session, CalendarEvent, event_id, "event"))
+
+    def update(
+        self,
+        event_id: str | uuid.UUID,
+        *,
+        title: str | None = None,
+        start: datetime | date | None = None,
+        end: datetime | date | None = None,
+        location: str | None = None,
+        description: str | None = None,
+        rrule: str | None = None,
+        clear_rrule: bool = False,
+        add_attendees: list[str] | None = None,
+        status: str | None = None,
+    ) -> Outcome[EventView]:
+        with self.ctx.store.unit_of_work() as uow:
+            row = get_live(uow.s, CalendarEvent, event_id, "event")
+            if title is not None:
+                row.title = clean_text(title, "title", limit=500, required=True)
+            if location is not None:
+                row.location = clean_text(location, "location", limit=500)
+            if description is not None:
+                row.description = clean_text(description, "description", limit=100_000)
+            if start is not None or end is not None:
+                old_start, old_end = _stored_span(row)
+                new_start = start if start is not None else old_start
+                new_end = (
+                    end
+                    if end is not None
+                    else (
+                        new_start + (old_end - old_start)  # type: ignore[operator]
+                    )
+                )
+                for key, value in self._span(new_start, new_end, row.all_day).items():
+                    setattr(row, key, value)
+            if clear_rrule:
+                row.rrule = None
+            elif rrule is not None:
+                row.rrule = check_rrule(rrule)
+            if status is not None:
+                if status not in ("confirmed", "tentative", "cancelled"):
+                    raise UserError(f"'{status}' is not an event status")
+                row.status = status
+            for email in add_attendees or ():
+                uow.s.add(Attendee(event_id=row.id, **_attendee(email)))
+            uow.commit()
+            return Outcome(self._view(uow.s, row), CALENDAR)
+
+    def delete(self, event_id: str | uuid.UUID) -> Outcome[int]:
+        """Delete an event (a series with its overrides) and its attendees."""
+        with self.ctx.store.unit_of_work() as uow:
+            row = get_live(uow.s, CalendarEvent, event_id, "event")
+            overrides = list(
+                uow.s.scalars(
+                    select(CalendarEvent).where(
+                        live(CalendarEvent), CalendarEvent.series_id == row.id
+                    )
+                )
+            )
+            events = [row, *overrides]
+            attendees = uow.s.scalars(
+                select(Attendee).where(
+                    live(Attendee), Attendee.event_id.in_([e.id for e in events])
+                )
+            )
+            for doomed in [*events, *attendees]:
+                uow.tombstone(doomed)
+            uow.commit()
+            return Outcome(len(events), CALENDAR)
+
+    def occurrences(self, first: date, last: date) -> list[Occurrence]:
+        """Every occurrence overlapping the days `first`..`last` (inclusive), in order."""
+        if last < first:
+            raise UserError("the end of the range is before its start")
+        if (last - first).days > 3660:
+            raise UserError("choose a range of at most ten years")
+        zone = self.ctx.zone
+        lo = datetime.combine(first, time(), zone).astimezone(UTC)
+        hi = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(UTC)
+        end_day = last + timedelta(days=1)
+        owner = CalendarEvent.owner_id == self.ctx.store.user_id
+        single = or_(
+            and_(~CalendarEvent.all_day, CalendarEvent.start_at < hi, CalendarEvent.end_at > lo),
+            and_(
+                CalendarEvent.all_day,
+                CalendarEvent.start_date < end_day,
+                CalendarEvent.end_date > first,
+            ),
+        )
+        with self.ctx.store.read() as session:
+            singles = session.scalars(
+                select(CalendarEvent).where(
+                    live(CalendarEvent), owner, CalendarEvent.rrule.is_(None), single
+                )
+            )
+            series = list(
+                session.scalars(
+                    select(CalendarEvent).where(
+                        live(CalendarEvent),
+                        owner,
+                        CalendarEvent.rrule.is_not(None),
+                        CalendarEvent.status != "cancelled",
+                        or_(CalendarEvent.start_at < hi, CalendarEvent.start_date < end_day),
+                    )
+                )
+            )
+            overridden = self._overridden(session, [s.id for s in series])
+            found = [_single(row) for row in singles if row.status != "cancelled"]
+        for row in series:
+            found.extend(self._expand(row, (lo, hi), (first, end_day), overridden))
+        return sorted(found, key=lambda o: (_sort_instant(o.start, zone), o.title))
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _span(self, start: datetime | date, end: datetime | date, all_day: bool) -> dict[str, Any]:
+        if all_day:
+            first = start.date() if isinstance(start, datetime) else start
+            last = end.date() if isinstance(end, datetime) else end
+            if last <= first:
+                last = first + timedelta(days=1)
+            return {
+                "all_day": True,
+                "start_date": first,
+                "end_date": last,
+                "start_at": None,
+                "end_at": None,
+            }
+        if not isinstance(start, datetime) or not isinstance(end, datetime):
+            raise UserError("a timed event needs a start and end time; use --all-day for dates")
+        if start.tzinfo is None or end.tzinfo is None:
+            raise UserError("an event's start and end need a time zone")
+        if end <= start:
+            raise UserError("the event ends before it starts")
+        if end - start > timedelta(days=366):
+            raise UserError("an event cannot last longer than a year")
+        return {
+            "all_day": False,
+            "start_at": start,
+            "end_at": end,
+            "start_date": None,
+            "end_date": None,
+        }
+
+    def _overridden(
+        self, session: Session, series_ids: list[uuid.UUID]
+    ) -> set[tuple[uuid.UUID, str]]:
+        if not series_ids:
+            return set()
+        rows = session.execute(
+            select(CalendarEvent.series_id, CalendarEvent.recurrence_id).where(
+                live(CalendarEvent),
+                CalendarEvent.owner_id == self.ctx.store.user_id,
+                CalendarEvent.series_id.in_(series_ids),
+                CalendarEvent.recurrence_id.is_not(None),
+            )
+        )
+        return {(sid, rid) for sid, rid in rows if sid is not None and rid is not None}
+
+    def _expand(
+        self,
+        row: CalendarEvent,
+        instants: tuple[datetime, datetime],
+        days: tuple[date, date],
+        overridden: set[tuple[uuid.UUID, str]],
+    ) -> list[Occurrence]:
+        assert row.rrule is not None
+        result = []
+        if row.all_day:
+            assert row.start_date is not None and row.end_date is not None
+            length = row.end_date - row.start_date
+            for start in expand_all_day(
+                row.rrule,
+                row.start_date,
+                days,
+                days=length.days,
+                exdates=row.exdates,
+                rdates=row.rdates,
+            ):
+                key = occurrence_key(start)
+                if (row.id, key) not in overridden:
+                    result.append(
+                        Occurrence(
+                            row.id, row.title, start, start + length, True, row.location, True, key
+                        )
+                    )
+            return result
+        assert row.start_at is not None and row.end_at is not None
+        zone = zone_or_none(row.time_zone) or self.ctx.zone
+        duration = row.end_at - row.start_at
+        for start in expand_timed(
+            row.rrule,
+            row.start_at,
+            zone,
+            instants,
+            duration=duration,
+            exdates=row.exdates,
+            rdates=row.rdates,
+        ):
+            key = occurrence_key(start)
+            if (row.id, key) not in overridden:
+                result.append(
+                    Occurrence(
+                        row.id, row.title, start, start + duration, False, row.location, True, key
+                    )
+                )
+        return result
+
+    def _view(self, session: Session, row: CalendarEvent) -> EventView:
+        attendees = session.scalars(
+            select(Attendee)
+            .where(live(Attendee), Attendee.event_id == row.id)
+            .order_by(Attendee.email)
+        )
+        start, end = _stored_span(row)
+        return EventView(
+            id=row.id,
+            title=row.title,
+            description=row.description,
+            location=row.location,
+            all_day=row.all_day,
+            start=start,
+            end=end,
+            time_zone=row.time_zone,
+            rrule=row.rrule,
+            exdates=tuple(row.exdates or ()),
+            series_id=row.series_id,
+            recurrence_id=row.recurrence_id,
+            status=row.status,
+            transparency=row.transparency,
+            reminders=tuple(row.reminders or ()),
+            attendees=tuple(AttendeeView(a.email, a.name, a.role, a.response) for a in attendees),
+        )
+
+
+def _stored_span(row: CalendarEvent) -> tuple[datetime | date, datetime | date]:
+    if row.all_day:
+        assert row.start_date is not None and row.end_date is not None
+        return row.start_date, row.end_date
+    assert row.start_at is not None and row.end_at is not None
+    return row.start_at, row.end_at
+
+
+def _single(row: CalendarEvent) -> Occurrence:
+    start, end = _stored_span(row)
+    return Occurrence(
+        row.id,
+        row.title,
+        start,
+        end,
+        row.all_day,
+        row.location,
+        row.series_id is not None,
+        occurrence_key(start),
+    )
+
+
+def _sort_instant(value: datetime | date, zone: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time(), zone)
+
+
+def _attendee(email: str) -> dict[str, str]:
+    address = email.strip()
+    name = ""
+    if "<" in address and address.endswith(">"):
+        name, _, address = address[:-1].partition("<")
+        name, address = name.strip().strip('"'), address.strip()
+    local, at, domain = address.partition("@")
+    if not at or not local or "." not in domain or any(c.isspace() for c in address):
+        raise UserError(f"'{email}' is not an email address")
+    return {"email": address.lower(), "name": name}
+
+
+def _check_reminders(minutes: list[int]) -> list[int]:
+    for value in minutes:
+        if not 0 <= value <= 60 * 24 * 60:
+            raise UserError("a reminder must be between 0 minutes and 60 days before")
+    return sorted(set(minutes))
+
+
+def _check_transparency(value: str) -> str:
+    if value not in ("opaque", "transparent"):
+        raise UserError("transparency is opaque (busy) or transparent (free)")
+    return value

@@ -1,0 +1,56 @@
+"""All services over one opened store, built once by the composition roots (app, CLI)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from desktop.services.base import ServiceContext
+from desktop.services.calendar import CalendarService
+from desktop.services.finance import FinanceService
+from desktop.services.messages import MessageService
+from desktop.services.notes import NoteService
+from desktop.services.profile import ProfileService
+from desktop.services.records import RecordService
+from desktop.services.search import SearchService
+from desktop.services.tasks import TaskService
+from desktop.store.profile import Store
+
+
+class Services:
+    """The service of every area, sharing one context."""
+
+    def __init__(self, store: Store, zone_override: str | None = None) -> None:
+        self.store = store
+        self.ctx = ServiceContext(store, zone_override)
+
+    @cached_property
+    def tasks(self) -> TaskService:
+        return TaskService(self.ctx)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        return CalendarService(self.ctx)
+
+    @cached_property
+    def notes(self) -> NoteService:
+        return NoteService(self.ctx)
+
+    @cached_property
+    def finance(self) -> FinanceService:
+        return FinanceService(self.ctx)
+
+    @cached_property
+    def messages(self) -> MessageService:
+        return MessageService(self.ctx)
+
+    @cached_property
+    def search(self) -> SearchService:
+        return SearchService(self.ctx)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        return ProfileService(self.ctx)
+
+    @cached_property
+    def records(self) -> RecordService:
+        return RecordService(self.ctx)

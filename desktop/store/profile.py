@@ -1,0 +1,151 @@
+"""Opening a profile's store: check, migrate, and know who and where we are.
+
+`open_store` is the one way in. It refuses a damaged or foreign file with a
+clear message (never overwriting it), upgrades the schema when it is behind,
+and on first use gives the device an id and creates the local user.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import StoreError
+from desktop.core.ids import new_id
+from desktop.store import migrate
+from desktop.store.engine import damaged_store_error, quick_check, sqlite_engine, writer
+from desktop.store.models import AppMeta, User
+from desktop.store.uow import CLOCK_KEY, Now, UnitOfWork, read_session, utc_now
+
+log = logging.getLogger("desktop.store")
+
+DEVICE_KEY = "device_id"
+USER_KEY = "user_id"
+
+
+def local_zone_name() -> str:
+    """The system's IANA time zone name, UTC when it cannot be told."""
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone_name() or "UTC"
+    except Exception:  # noqa: BLE001 - any failure to detect means "use UTC"
+        return "UTC"
+
+
+class Store:
+    """An open local store: engines, this device and the local user."""
+
+    def __init__(self, path: Path, engine: Engine, now: Now) -> None:
+        self.path = path
+        self.engine = engine
+        self.write_engine = writer(engine)
+        self.now = now
+        self.device_id, self.user_id = self._identity()
+
+    def unit_of_work(self) -> UnitOfWork:
+        """A write transaction; commit explicitly, rollback is the default."""
+        return UnitOfWork(
+            self.write_engine, device_id=self.device_id, user_id=self.user_id, now=self.now
+        )
+
+    def read(self) -> AbstractContextManager[Session]:
+        """A read-only session on a consistent snapshot."""
+        return read_session(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _identity(self) -> tuple[uuid.UUID, uuid.UUID]:
+        with self.read() as session:
+            meta = dict(session.execute(select(AppMeta.key, AppMeta.value)).all())
+        if DEVICE_KEY in meta and USER_KEY in meta:
+            return uuid.UUID(meta[DEVICE_KEY]), uuid.UUID(meta[USER_KEY])
+        return self._first_use()
+
+    def _first_use(self) -> tuple[uuid.UUID, uuid.UUID]:
+        device_id, user_id = new_id(), new_id()
+        uow = UnitOfWork(self.write_engine, device_id=device_id, user_id=user_id, now=self.now)
+        with uow:
+            session = uow.s
+            # Another process may have won the race for the first use.
+            existing = dict(session.execute(select(AppMeta.key, AppMeta.value)).all())
+            if DEVICE_KEY in existing and USER_KEY in existing:
+                return uuid.UUID(existing[DEVICE_KEY]), uuid.UUID(existing[USER_KEY])
+            session.add_all(
+                [
+                    AppMeta(key=DEVICE_KEY, value=str(device_id)),
+                    AppMeta(key=USER_KEY, value=str(user_id)),
+                    AppMeta(key=CLOCK_KEY, value="0"),
+                ]
+            )
+            session.flush()
+            session.add(
+                User(
+                    id=user_id,
+                    owner_id=user_id,
+                    display_name=_login_name(),
+                    time_zone=local_zone_name(),
+                )
+            )
+            uow.commit()
+        log.info("new profile: device %s, user %s", device_id, user_id)
+        return device_id, user_id
+
+
+def open_store(path: Path, *, now: Now = utc_now, integrity_check: bool = False) -> Store:
+    """Open (creating or upgrading as needed) the store at `path`."""
+    if integrity_check and path.exists() and path.stat().st_size > 0:
+        problems = quick_check(path)
+        if problems:
+            raise damaged_store_error(path, problems)
+    revision = migrate.check_revision(path)
+    engine = sqlite_engine(path)
+    try:
+        if revision != migrate.HEAD_REVISION:
+            log.info("upgrading %s from %s to %s", path, revision, migrate.HEAD_REVISION)
+            migrate.upgrade(engine)
+        return Store(path, engine, now)
+    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        raise storage_error(path, exc) from exc
+
+
+def storage_error(path: Path, exc: BaseException) -> StoreError:
+    """Turn a low-level SQLite failure into a message a person can act on."""
+    text = str(getattr(exc, "orig", exc))
+    if "malformed" in text or "not a database" in text:
+        return damaged_store_error(path, [text])
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreError(f"the disk holding {path} is full; free some space and try again")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path} is read-only; check its permissions")
+    if "locked" in text:
+        return StoreError(f"{path} is busy (locked by another program); try again in a moment")
+    return StoreError(f"cannot use the database {path}: {text}")
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name is not an error
+        return "Me"
+
+
+@contextmanager
+def opened(path: Path, **kwargs: object) -> Iterator[Store]:
+    """`open_store` as a context manager that closes the engine."""
+    store = open_store(path, **kwargs)  # type: ignore[arg-type]
+    try:
+        yield store
+    finally:
+        store.close()

@@ -1,0 +1,1 @@
+"""Sync with the shared PostgreSQL server (outbox, push/pull, server SQL): see SYNC.md."""

@@ -1,0 +1,336 @@
+"""The main window: a sidebar of panes, the selected pane, menus and a status bar.
+
+Pane data is loaded by a blocking `load_pane(name)` function run on the task runner's
+database executor, never on the GUI thread. A pane loads when it is first shown and
+reloads when `AppEvents.changes_applied` flags its area (immediately if it is on
+screen, otherwise the next time it is shown).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+import desktop
+from desktop.core.changes import Changes
+from desktop.runtime.events import AppEvents
+from desktop.runtime.task_runner import TaskRunner, describe_error
+from desktop.services.overview import PANES, PaneData
+from desktop.ui.pane_view import PaneView
+
+log = logging.getLogger("desktop.ui")
+
+LoadPane = Callable[[str], PaneData]
+
+# Which `Changes` flag makes a pane reload; None: any change at all.
+PANE_AREAS: dict[str, str | None] = {
+    "today": None,
+    "tasks": "tasks",
+    "calendar": "calendar",
+    "inbox": "inbox",
+    "finance": "finance",
+    "notes": "notes",
+    "workflows": "workflows",
+    "agents": "agents",
+    "voice": "voice",
+    "projects": "projects",
+    "health": None,
+}
+
+DEFAULT_SIZE = QSize(1100, 720)
+SIDEBAR_WIDTH = 190
+
+
+def pane_affected(pane: str, changes: Changes) -> bool:
+    """Whether `changes` touches what `pane` shows."""
+    area = PANE_AREAS.get(pane)
+    if area is None:
+        return bool(changes)
+    return bool(getattr(changes, area, False))
+
+
+def pane_shortcut(index: int) -> str | None:
+    """The portable key sequence of the pane at `index`: Ctrl+1 .. Ctrl+9, then Ctrl+0."""
+    if index < 9:
+        return f"Ctrl+{index + 1}"
+    if index == 9:
+        return "Ctrl+0"
+    return None
+
+
+class MainWindow(QMainWindow):
+    """Atrium's main window: sidebar of panes on the left, the selected pane on the right.
+
+    Signals:
+        pane_changed(str): another pane was selected; carries its name.
+        pane_loaded(str): a pane received fresh data and shows it; carries its name.
+    """
+
+    pane_changed = Signal(str)
+    pane_loaded = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        events: AppEvents,
+        load_pane: LoadPane,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._events = events
+        self._load_pane = load_pane
+        self._titles = self._pane_titles()
+        self._loading: set[str] = set()  # loads in flight
+        self._reload_after: set[str] = set()  # changed while their load was in flight
+        self._stale: set[str] = set(PANES)  # to (re)load the next time they are shown
+        self._error_pane: str | None = None  # whose failure the status bar shows
+
+        self.setWindowTitle(self.tr("Atrium"))
+        self.resize(DEFAULT_SIZE)
+
+        self._sidebar = QListWidget()
+        self._stack = QStackedWidget()
+        self._views: dict[str, PaneView] = {}
+        self.setCentralWidget(self._build_panes())
+
+        self._busy_label = QLabel(self.tr("Loading…"))
+        self._busy_label.setObjectName("busyLabel")
+        self._busy_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self._busy_label)
+
+        self._pane_actions: dict[str, QAction] = {}
+        self._build_menus()
+
+        self._sidebar.currentRowChanged.connect(self._on_row_changed)
+        self._runner.busy_changed.connect(self._on_busy_changed)
+        self._runner.failed.connect(self._on_runner_failed)
+        self._events.changes_applied.connect(self._on_changes_applied)
+        self._sidebar.setCurrentRow(0)
+        self._sidebar.setFocus()
+
+    # -- public API --------------------------------------------------------------
+
+    def current_pane(self) -> str:
+        item = self._sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else PANES[0]
+
+    def select_pane(self, pane: str) -> None:
+        """Show `pane` (loading it if needed); unknown names are a bug."""
+        self._sidebar.setCurrentRow(PANES.index(pane))
+
+    def pane_view(self, pane: str) -> PaneView:
+        return self._views[pane]
+
+    @property
+    def sidebar(self) -> QListWidget:
+        return self._sidebar
+
+    @property
+    def busy_label(self) -> QLabel:
+        return self._busy_label
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the pane on screen."""
+        self._request(self.current_pane())
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>Atrium {version}</h3><p>A local-first personal command center for the desktop.</p>"
+        ).format(version=desktop.__version__)
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Atrium"), self.about_text())
+
+    # -- construction ------------------------------------------------------------
+
+    def _pane_titles(self) -> dict[str, str]:
+        titles = {
+            "today": self.tr("Today"),
+            "tasks": self.tr("Tasks"),
+            "calendar": self.tr("Calendar"),
+            "inbox": self.tr("Inbox"),
+            "finance": self.tr("Finance"),
+            "notes": self.tr("Notes"),
+            "workflows": self.tr("Workflows"),
+            "agents": self.tr("Agents"),
+            "voice": self.tr("Voice"),
+            "projects": self.tr("Projects"),
+            "health": self.tr("Health"),
+        }
+        return {pane: titles.get(pane, pane.capitalize()) for pane in PANES}
+
+    def _build_panes(self) -> QSplitter:
+        """The sidebar listing the panes and, beside it, a stack of one view per pane."""
+        self._sidebar.setObjectName("sidebar")
+        self._sidebar.setAccessibleName(self.tr("Panes"))
+        self._sidebar.setMinimumWidth(140)
+        self._sidebar.setSpacing(1)
+        self._sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self._sidebar.setStyleSheet("QListWidget#sidebar::item { padding-left: 12px; }")
+        for index, pane in enumerate(PANES):
+            title = self._titles[pane]
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, pane)
+            item.setSizeHint(QSize(0, 32))
+            shortcut = pane_shortcut(index)
+            if shortcut is not None:
+                native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+                item.setToolTip(
+                    self.tr("{title} ({shortcut})").format(title=title, shortcut=native)
+                )
+            self._sidebar.addItem(item)
+            view = PaneView(pane, title)
+            self._views[pane] = view
+            self._stack.addWidget(view)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._sidebar)
+        splitter.addWidget(self._stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([SIDEBAR_WIDTH, DEFAULT_SIZE.width() - SIDEBAR_WIDTH])
+        return splitter
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        refresh_action = QAction(self.tr("&Refresh"), self)
+        refresh_action.setObjectName("refreshAction")
+        refresh_action.setShortcut(QKeySequence("F5"))
+        refresh_action.triggered.connect(self.refresh)
+        view_menu.addAction(refresh_action)
+        view_menu.addSeparator()
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for index, pane in enumerate(PANES):
+            action = QAction(self._titles[pane], self)
+            action.setObjectName(f"showPane_{pane}")
+            action.setCheckable(True)
+            shortcut = pane_shortcut(index)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(functools.partial(self.select_pane, pane))
+            group.addAction(action)
+            view_menu.addAction(action)
+            self._pane_actions[pane] = action
+        self.addActions([refresh_action, *self._pane_actions.values(), quit_action])
+
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About Atrium"), self)
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    # -- loading -----------------------------------------------------------------
+
+    def _request(self, pane: str) -> None:
+        if pane in self._loading:
+            self._reload_after.add(pane)
+            return
+        self._loading.add(pane)
+        self._stale.discard(pane)
+        self._runner.run_db(
+            functools.partial(self._load_pane, pane),
+            functools.partial(self._on_loaded, pane),
+            functools.partial(self._on_load_failed, pane),
+        )
+
+    def _on_loaded(self, pane: str, data: PaneData) -> None:
+        self._loading.discard(pane)
+        self._views[pane].show_data(data)
+        if self._error_pane == pane:
+            self.statusBar().clearMessage()
+            self._error_pane = None
+        self.pane_loaded.emit(pane)
+        self._after_load(pane)
+
+    def _on_load_failed(self, pane: str, exc: Exception) -> None:
+        self._loading.discard(pane)
+        log.error("loading the %s pane failed", pane, exc_info=exc)
+        self._stale.add(pane)
+        self._views[pane].show_failure()
+        self._error_pane = pane
+        self.statusBar().showMessage(
+            self.tr("Could not load {title}: {error}").format(
+                title=self._titles[pane], error=describe_error(exc)
+            )
+        )
+        self._after_load(pane)
+
+    def _after_load(self, pane: str) -> None:
+        if pane not in self._reload_after:
+            return
+        self._reload_after.discard(pane)
+        if self._on_screen(pane):
+            self._request(pane)
+        else:
+            self._stale.add(pane)
+
+    def _on_screen(self, pane: str) -> bool:
+        return self.isVisible() and pane == self.current_pane()
+
+    # -- reactions ---------------------------------------------------------------
+
+    @Slot(int)
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        pane = PANES[row]
+        self._stack.setCurrentWidget(self._views[pane])
+        self._pane_actions[pane].setChecked(True)
+        self.pane_changed.emit(pane)
+        if self.isVisible() and pane in self._stale:
+            self._request(pane)
+
+    @Slot(object, object)
+    def _on_changes_applied(self, changes: Changes, initiator: object) -> None:
+        for pane in PANES:
+            if not pane_affected(pane, changes):
+                continue
+            if pane in self._loading:
+                self._reload_after.add(pane)
+            elif self._on_screen(pane):
+                self._request(pane)
+            else:
+                self._stale.add(pane)
+
+    @Slot(int)
+    def _on_busy_changed(self, busy: int) -> None:
+        self._busy_label.setVisible(busy > 0)
+
+    @Slot(str)
+    def _on_runner_failed(self, message: str) -> None:
+        self._error_pane = None
+        self.statusBar().showMessage(self.tr("Error: {message}").format(message=message))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        pane = self.current_pane()
+        if pane in self._stale and pane not in self._loading:
+            self._request(pane)

@@ -1,0 +1,1 @@
+"""Voice: audio sources, wake word, command recognition and intents (no Qt)."""
