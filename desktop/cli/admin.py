@@ -68,6 +68,8 @@ def db_check(args: argparse.Namespace, paths: Paths) -> int:
     elif report["problems"]:
         for problem in report["problems"]:
             sys.stderr.write(f"error: {problem}\n")
+    elif not report["database_exists"]:
+        say(f"{paths.database}: no database yet; Atrium creates it on first use.")
     else:
         say(f"{paths.database}: integrity ok, schema {report['schema_revision']}.")
     return 1 if report["problems"] else 0

@@ -32,11 +32,11 @@ def run_command(args: argparse.Namespace) -> int:
         with open_services(paths) as services:
             return handler(args, services)
     except UserError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        sys.stderr.write(f"error: {one_line(exc)}\n")
         return 2
     except AtriumError as exc:
         log.error("%s", exc)
-        sys.stderr.write(f"error: {exc}\n")
+        sys.stderr.write(f"error: {one_line(exc)}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
@@ -47,14 +47,20 @@ def run_command(args: argparse.Namespace) -> int:
         known = _storage_problem(exc, paths)
         if known is not None:
             log.error("%s", known)
-            sys.stderr.write(f"error: {known}\n")
+            sys.stderr.write(f"error: {one_line(known)}\n")
             return 1
         log.exception("unexpected failure in %s", args.handler)
         where = paths.log_file if paths else "the log file"
         sys.stderr.write(
-            f"error: unexpected failure ({type(exc).__name__}: {exc}); details are in {where}\n"
+            f"error: unexpected failure ({type(exc).__name__}: {one_line(exc)}); "
+            f"details are in {where}\n"
         )
         return 1
+
+
+def one_line(problem: BaseException | str) -> str:
+    """The message on one line: quoted input may hold newlines, stderr gets one `error:` line."""
+    return " ".join(str(problem).split())
 
 
 def _storage_problem(exc: Exception, paths: Paths | None) -> AtriumError | None:

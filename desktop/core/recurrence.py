@@ -9,6 +9,7 @@ start, or the ISO date of an all-day one (the RECURRENCE-ID of an override).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -20,10 +21,29 @@ from desktop.core.errors import UserError
 MAX_OCCURRENCES = 10_000
 
 
-def _parse(rule: str, dtstart: datetime) -> rrule:
+_UNTIL_UTC = re.compile(r"UNTIL=(\d{8}T\d{6})Z", re.IGNORECASE)
+
+
+def _local_until(body: str, zone: ZoneInfo | None) -> str:
+    """Rewrite a UTC UNTIL (RFC 5545's form for zoned starts) as local wall time.
+
+    Series expand in naive local wall time, and dateutil refuses an aware UNTIL
+    with a naive start, so the instant is moved into the series' own zone.
+    """
+
+    def local(match: re.Match[str]) -> str:
+        instant = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+        wall = instant.astimezone(zone).replace(tzinfo=None) if zone else instant
+        return "UNTIL=" + wall.strftime("%Y%m%dT%H%M%S")
+
+    return _UNTIL_UTC.sub(local, body)
+
+
+def _parse(rule: str, dtstart: datetime, zone: ZoneInfo | None = None) -> rrule:
     body = rule.strip()
     if body.upper().startswith("RRULE:"):
         body = body[6:]
+    body = _local_until(body, zone)
     parsed = rrulestr(body, dtstart=dtstart, forceset=False)
     if not isinstance(parsed, rrule):
         raise ValueError("only a single RRULE is allowed here")
@@ -68,7 +88,7 @@ def expand_timed(
     # Search a little wider in local wall time, then filter exactly by instants.
     lo_local = (lo - duration).astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
     hi_local = hi.astimezone(zone).replace(tzinfo=None) + timedelta(days=1)
-    parsed = _parse(rule, local_start)
+    parsed = _parse(rule, local_start, zone)
     starts = {
         naive.replace(tzinfo=zone).astimezone(UTC)
         for naive in _bounded(parsed.between(lo_local, hi_local, inc=True))

@@ -32,8 +32,23 @@ from desktop.core.sortkey import sequence
 from desktop.services import demo_data as words
 from desktop.services.base import zone_or_none
 from desktop.store.models import (
-    Account, AgentLog, Attendee, Base, Budget, CalendarEvent, DevProject, Integration, Message,
-    Note, NoteLink, Task, Transaction, User, VoiceCommand, Workflow, WorkflowRun,
+    Account,
+    AgentLog,
+    Attendee,
+    Base,
+    Budget,
+    CalendarEvent,
+    DevProject,
+    Integration,
+    Message,
+    Note,
+    NoteLink,
+    Task,
+    Transaction,
+    User,
+    VoiceCommand,
+    Workflow,
+    WorkflowRun,
 )
 from desktop.store.profile import Store
 from desktop.store.uow import UnitOfWork
@@ -106,11 +121,20 @@ class DemoCounts:
 
 # Table name -> DemoCounts field.
 _COUNT_FIELDS = {
-    "dev_projects": "projects", "integrations": "integrations", "accounts": "accounts",
-    "tasks": "tasks", "calendar_events": "events", "attendees": "attendees",
-    "messages": "messages", "transactions": "transactions", "budgets": "budgets",
-    "notes": "notes", "note_links": "note_links", "workflows": "workflows",
-    "workflow_runs": "workflow_runs", "voice_commands": "voice_commands",
+    "dev_projects": "projects",
+    "integrations": "integrations",
+    "accounts": "accounts",
+    "tasks": "tasks",
+    "calendar_events": "events",
+    "attendees": "attendees",
+    "messages": "messages",
+    "transactions": "transactions",
+    "budgets": "budgets",
+    "notes": "notes",
+    "note_links": "note_links",
+    "workflows": "workflows",
+    "workflow_runs": "workflow_runs",
+    "voice_commands": "voice_commands",
     "agent_logs": "agent_logs",
 }
 
@@ -191,9 +215,18 @@ class _Seeder:
         self.today = self.now.astimezone(self.zone).date()
         self.done = 0
         self.total = (
-            size.projects + len(words.INTEGRATIONS) + len(words.ACCOUNTS) + size.tasks
-            + size.events + size.messages + size.transactions + 2 * len(words.BUDGETS)
-            + size.notes + size.workflows + len(words.VOICE_COMMANDS) + size.agent_logs
+            size.projects
+            + len(words.INTEGRATIONS)
+            + len(words.ACCOUNTS)
+            + size.tasks
+            + size.events
+            + size.messages
+            + size.transactions
+            + 2 * len(words.BUDGETS)
+            + size.notes
+            + size.workflows
+            + len(words.VOICE_COMMANDS)
+            + size.agent_logs
         )
         self.counts = dict.fromkeys(_COUNT_FIELDS.values(), 0)
         self.writers: dict[str, _BulkWriter] = {}
@@ -294,31 +327,56 @@ class _Seeder:
                 color = f"#{rng.randrange(0x1000000):06X}"
             ident = new_id()
             self.projects.append(ident)
-            yield self._stamp({
-                "id": ident, "name": name, "repository_url": url, "description": description,
-                "status": "active", "color": color, "integration_id": None,
-                "links": [{"title": "Repository", "url": url}] if url else [],
-            }, self._past(400))
+            yield self._stamp(
+                {
+                    "id": ident,
+                    "name": name,
+                    "repository_url": url,
+                    "description": description,
+                    "status": "active",
+                    "color": color,
+                    "integration_id": None,
+                    "links": [{"title": "Repository", "url": url}] if url else [],
+                },
+                self._past(400),
+            )
 
     def _integrations(self) -> Iterator[Row]:
         ages = {"connected": 3, "needs_auth": 2 * 1440, "error": 5 * 60}
         for kind, display, status, error, settings in words.INTEGRATIONS:
             ident = new_id()
             self.integrations[kind] = ident
-            yield self._stamp({
-                "id": ident, "kind": kind, "account": self.email, "display_name": display,
-                "state": status, "last_sync_at": self.now - timedelta(minutes=ages[status]),
-                "last_error": error, "error_count": 3 if error else 0, "settings": dict(settings),
-            }, self._past(200))
+            yield self._stamp(
+                {
+                    "id": ident,
+                    "kind": kind,
+                    "account": self.email,
+                    "display_name": display,
+                    "state": status,
+                    "last_sync_at": self.now - timedelta(minutes=ages[status]),
+                    "last_error": error,
+                    "error_count": 3 if error else 0,
+                    "settings": dict(settings),
+                },
+                self._past(200),
+            )
 
     def _accounts(self) -> Iterator[Row]:
         for name, kind, institution, opening in words.ACCOUNTS:
             ident = new_id()
             self.accounts.append(ident)
-            yield self._stamp({
-                "id": ident, "name": name, "kind": kind, "currency": CURRENCY,
-                "institution": institution, "opening_balance_minor": opening, "archived": False,
-            }, self.now - timedelta(days=31 * self.size.finance_months + 5))
+            yield self._stamp(
+                {
+                    "id": ident,
+                    "name": name,
+                    "kind": kind,
+                    "currency": CURRENCY,
+                    "institution": institution,
+                    "opening_balance_minor": opening,
+                    "archived": False,
+                },
+                self.now - timedelta(days=31 * self.size.finance_months + 5),
+            )
 
     # -- tasks -----------------------------------------------------------------------------
 
@@ -351,8 +409,16 @@ class _Seeder:
         created = self.now - timedelta(days=7 + index)
         project = self.projects[0] if self.projects and "dev" in tags else None
         return self._task_values(
-            title, status, priority, created, day, hour, list(tags), rule,
-            anchors[parent] if parent is not None else None, project,
+            title,
+            status,
+            priority,
+            created,
+            day,
+            hour,
+            list(tags),
+            rule,
+            anchors[parent] if parent is not None else None,
+            project,
         )
 
     def _random_task(self, parents: list[uuid.UUID]) -> Row:
@@ -368,16 +434,32 @@ class _Seeder:
         project = rng.choice(self.projects) if self.projects and rng.random() < 0.3 else None
         tags = rng.sample(words.TAGS, rng.choices((0, 1, 2, 3), (35, 40, 18, 7))[0])
         values = self._task_values(
-            words.task_title(rng), status, rng.choices((0, 1, 2, 3), (30, 40, 20, 10))[0],
-            self._past(self.size.task_days), day, hour, tags, rule, parent, project,
+            words.task_title(rng),
+            status,
+            rng.choices((0, 1, 2, 3), (30, 40, 20, 10))[0],
+            self._past(self.size.task_days),
+            day,
+            hour,
+            tags,
+            rule,
+            parent,
+            project,
         )
         if parent is None:
             parents.append(values["id"])
         return values
 
     def _task_values(
-        self, title: str, status: str, priority: int, created: datetime, day: date | None,
-        hour: int | None, tags: list[str], rule: str | None, parent: uuid.UUID | None,
+        self,
+        title: str,
+        status: str,
+        priority: int,
+        created: datetime,
+        day: date | None,
+        hour: int | None,
+        tags: list[str],
+        rule: str | None,
+        parent: uuid.UUID | None,
         project: uuid.UUID | None,
     ) -> Row:
         rng = self.rng
@@ -385,12 +467,22 @@ class _Seeder:
         done_at = self._between(created, self.now) if status == "done" else None
         notes = words.sentences(rng, rng.randint(1, 2), words.FILLER) if rng.random() < 0.3 else ""
         return {
-            "id": new_id(), "title": title, "notes": notes, "status": status,
-            "priority": priority, "due_date": day if due_at is None else None, "due_at": due_at,
+            "id": new_id(),
+            "title": title,
+            "notes": notes,
+            "status": status,
+            "priority": priority,
+            "due_date": day if due_at is None else None,
+            "due_at": due_at,
             "start_at": created if status == "in_progress" else None,
             "estimate_minutes": rng.choice(words.ESTIMATES) if rng.random() < 0.4 else None,
-            "completed_at": done_at, "parent_id": parent, "project_id": project, "tags": tags,
-            "recurrence": rule, "repeat_from": "due", "reminders": [15] if due_at else [],
+            "completed_at": done_at,
+            "parent_id": parent,
+            "project_id": project,
+            "tags": tags,
+            "recurrence": rule,
+            "repeat_from": "due",
+            "reminders": [15] if due_at else [],
             "_created": created,
         }
 
@@ -411,12 +503,28 @@ class _Seeder:
         if len(self.link_targets["event"]) < 1000:
             self.link_targets["event"].append(ident)
         row: Row = {
-            "id": ident, "title": title, "description": "", "location": "", "all_day": False,
-            "start_at": None, "end_at": None, "start_date": None, "end_date": None,
-            "time_zone": self.zone_name, "rrule": None, "exdates": [], "rdates": [],
-            "series_id": None, "recurrence_id": None, "transparency": "opaque",
-            "status": "confirmed", "reminders": [10], "uid": f"{ident}@atrium.demo",
-            "calendar": calendar, "integration_id": None, "task_id": None,
+            "id": ident,
+            "title": title,
+            "description": "",
+            "location": "",
+            "all_day": False,
+            "start_at": None,
+            "end_at": None,
+            "start_date": None,
+            "end_date": None,
+            "time_zone": self.zone_name,
+            "rrule": None,
+            "exdates": [],
+            "rdates": [],
+            "series_id": None,
+            "recurrence_id": None,
+            "transparency": "opaque",
+            "status": "confirmed",
+            "reminders": [10],
+            "uid": f"{ident}@atrium.demo",
+            "calendar": calendar,
+            "integration_id": None,
+            "task_id": None,
         }
         row.update(values)
         return row
@@ -426,8 +534,12 @@ class _Seeder:
         day = first + timedelta(days=(weekday - first.weekday()) % 7)
         start = self._local(day, hour, minute)
         values = self._event_values(
-            words.fill(title, self.rng), calendar, start_at=start, location=location,
-            end_at=start + timedelta(minutes=minutes), rrule=rule,
+            words.fill(title, self.rng),
+            calendar,
+            start_at=start,
+            location=location,
+            end_at=start + timedelta(minutes=minutes),
+            rrule=rule,
             description=words.sentences(self.rng, 1),
         )
         self._attendees(values["id"], guests, start)
@@ -439,11 +551,14 @@ class _Seeder:
         if work and day.weekday() >= 5:
             day -= timedelta(days=day.weekday() - 4)
         pool = words.MEETINGS if work else words.PERSONAL_EVENTS
-        start = self._local(day, rng.randint(8, 17) if work else rng.randint(7, 20),
-                            rng.choice((0, 15, 30, 45)))
+        start = self._local(
+            day, rng.randint(8, 17) if work else rng.randint(7, 20), rng.choice((0, 15, 30, 45))
+        )
         values = self._event_values(
-            words.fill(rng.choice(pool), rng), "work" if work else "personal",
-            start_at=start, end_at=start + timedelta(minutes=rng.choice((15, 30, 45, 60, 90))),
+            words.fill(rng.choice(pool), rng),
+            "work" if work else "personal",
+            start_at=start,
+            end_at=start + timedelta(minutes=rng.choice((15, 30, 45, 60, 90))),
             location=rng.choice(words.LOCATIONS),
             description=words.sentences(rng, rng.randint(0, 2)),
             status=rng.choices(("confirmed", "tentative", "cancelled"), (88, 9, 3))[0],
@@ -455,9 +570,13 @@ class _Seeder:
     def _all_day(self, day: date) -> Row:
         rng = self.rng
         values = self._event_values(
-            words.fill(rng.choice(words.ALL_DAY_EVENTS), rng), "personal", all_day=True,
-            start_date=day, end_date=day + timedelta(days=rng.choice((1, 1, 1, 2, 3, 5))),
-            transparency="transparent", reminders=[],
+            words.fill(rng.choice(words.ALL_DAY_EVENTS), rng),
+            "personal",
+            all_day=True,
+            start_date=day,
+            end_date=day + timedelta(days=rng.choice((1, 1, 1, 2, 3, 5))),
+            transparency="transparent",
+            reminders=[],
         )
         return self._stamp(values, self._local(day, 12) - timedelta(days=rng.randint(5, 60)))
 
@@ -465,15 +584,27 @@ class _Seeder:
         if guests == 0:
             return
         chair_name, chair_email = words.person(self.rng)
-        people = [(chair_name, chair_email, "chair", "accepted"),
-                  ("Me", self.email, "required", "accepted")]
+        people = [
+            (chair_name, chair_email, "chair", "accepted"),
+            ("Me", self.email, "required", "accepted"),
+        ]
         for _ in range(guests - 1):
             name, email = words.person(self.rng)
             response = self.rng.choice(("accepted", "accepted", "tentative", "needs-action"))
             people.append((name, email, self.rng.choice(("required", "optional")), response))
         for name, email, role, response in people:
-            self._later(Attendee, {"event_id": event_id, "email": email, "name": name,
-                                   "role": role, "response": response, "id": new_id()}, at)
+            self._later(
+                Attendee,
+                {
+                    "event_id": event_id,
+                    "email": email,
+                    "name": name,
+                    "role": role,
+                    "response": response,
+                    "id": new_id(),
+                },
+                at,
+            )
 
     # -- inbox -----------------------------------------------------------------------------
 
@@ -489,12 +620,18 @@ class _Seeder:
             values = self._email(threads) if platform == "email" else self._chat(platform)
             old = (self.now - received).days >= 3
             read = rng.random() < (0.95 if old else 0.5)
-            values.update({
-                "id": new_id(), "platform": platform, "received_at": received, "read": read,
-                "starred": rng.random() < 0.07, "body_html": None,
-                "archived": read and old and rng.random() < 0.4,
-                "integration_id": self.integrations.get(words.PLATFORM_KIND[platform]),
-            })
+            values.update(
+                {
+                    "id": new_id(),
+                    "platform": platform,
+                    "received_at": received,
+                    "read": read,
+                    "starred": rng.random() < 0.07,
+                    "body_html": None,
+                    "archived": read and old and rng.random() < 0.4,
+                    "integration_id": self.integrations.get(words.PLATFORM_KIND[platform]),
+                }
+            )
             yield self._stamp(values, received)
 
     def _email(self, threads: list[str]) -> Row:
@@ -508,9 +645,14 @@ class _Seeder:
             threads.append(thread)
         labels = rng.choice(([], ["work"], ["receipts"], ["newsletters"], ["important"]))
         return {
-            "external_id": f"<{new_id().hex}@mail.demo.example>", "thread_id": thread,
-            "sender": sender, "sender_address": address, "recipients": [self.email],
-            "subject": subject, "body_text": words.email_body(rng, sender), "labels": labels,
+            "external_id": f"<{new_id().hex}@mail.demo.example>",
+            "thread_id": thread,
+            "sender": sender,
+            "sender_address": address,
+            "recipients": [self.email],
+            "subject": subject,
+            "body_text": words.email_body(rng, sender),
+            "labels": labels,
             "channel": None,
         }
 
@@ -519,9 +661,15 @@ class _Seeder:
         sender, address = words.person(rng)
         channel = rng.choice(words.CHANNELS if platform == "slack" else ("General", "Engineering"))
         return {
-            "external_id": new_id().hex, "thread_id": f"{platform}:{channel}", "sender": sender,
-            "sender_address": address, "recipients": [], "subject": "", "labels": [],
-            "body_text": words.fill(rng.choice(words.CHAT_LINES), rng), "channel": channel,
+            "external_id": new_id().hex,
+            "thread_id": f"{platform}:{channel}",
+            "sender": sender,
+            "sender_address": address,
+            "recipients": [],
+            "subject": "",
+            "labels": [],
+            "body_text": words.fill(rng.choice(words.CHAT_LINES), rng),
+            "channel": channel,
         }
 
     # -- finance ---------------------------------------------------------------------------
@@ -535,8 +683,9 @@ class _Seeder:
 
     def _transactions(self) -> Iterator[Row]:
         months = self._months()
-        fixed = [row for month in months for row in self._monthly(month)
-                 if row["day"] <= self.today]
+        fixed = [
+            row for month in months for row in self._monthly(month) if row["day"] <= self.today
+        ]
         yield from (self._transaction(**row) for row in fixed)
         span = (self.today - months[0]).days
         for _ in range(max(self.size.transactions - len(fixed), 0)):
@@ -545,52 +694,89 @@ class _Seeder:
     def _monthly(self, month: date) -> Iterator[Row]:
         rng, label = self.rng, month.isoformat()[:7]
         checking, savings, card = self.accounts
-        yield {"day": month.replace(day=25), "account": checking, "payee": "Globex GmbH",
-               "category": "Income", "minor": words.SALARY_CENTS, "memo": f"Salary {label}"}
+        yield {
+            "day": month.replace(day=25),
+            "account": checking,
+            "payee": "Globex GmbH",
+            "category": "Income",
+            "minor": words.SALARY_CENTS,
+            "memo": f"Salary {label}",
+        }
         for day, account, payee, category, cents, memo in words.MONTHLY_BILLS:
             amount = int(cents * rng.uniform(0.8, 1.25)) if payee == "Vattenfall" else cents
-            yield {"day": month.replace(day=day), "account": self.accounts[account],
-                   "payee": payee, "category": category, "minor": amount,
-                   "memo": memo.format(month=label)}
+            yield {
+                "day": month.replace(day=day),
+                "account": self.accounts[account],
+                "payee": payee,
+                "category": category,
+                "minor": amount,
+                "memo": memo.format(month=label),
+            }
         card_bill = rng.randint(30_000, 90_000)
-        for day, account, payee, minor in (
+        for day, account_id, payee, minor in (
             (26, checking, "Rainy Day Savings", -words.SAVINGS_TRANSFER_CENTS),
             (26, savings, "Everyday Checking", words.SAVINGS_TRANSFER_CENTS),
             (20, checking, "Travel Credit Card", -card_bill),
             (20, card, "Everyday Checking", card_bill),
         ):
-            yield {"day": month.replace(day=day), "account": account, "payee": payee,
-                   "category": "Transfer", "minor": minor, "memo": "Transfer"}
+            yield {
+                "day": month.replace(day=day),
+                "account": account_id,
+                "payee": payee,
+                "category": "Transfer",
+                "minor": minor,
+                "memo": "Transfer",
+            }
 
     def _spending(self, day: date) -> Row:
         rng = self.rng
         category, payees, low, high, memos = rng.choices(words.SPENDING, words.SPENDING_WEIGHTS)[0]
         account = self.accounts[0] if rng.random() < 0.6 else self.accounts[2]
-        return self._transaction(day, account, rng.choice(payees), category,
-                                 -rng.randint(low, high), rng.choice(memos))
+        return self._transaction(
+            day, account, rng.choice(payees), category, -rng.randint(low, high), rng.choice(memos)
+        )
 
-    def _transaction(self, day: date, account: uuid.UUID, payee: str, category: str,
-                     minor: int, memo: str) -> Row:
+    def _transaction(
+        self, day: date, account: uuid.UUID, payee: str, category: str, minor: int, memo: str
+    ) -> Row:
         fresh = (self.today - day).days < 3
-        return self._stamp({
-            "id": new_id(), "account_id": account, "date": day, "amount_minor": minor,
-            "currency": CURRENCY, "payee": payee, "memo": memo, "category": category,
-            "bank_transaction_id": f"NB{self.rng.getrandbits(48):012X}", "import_batch": None,
-            "cleared": not fresh or self.rng.random() < 0.5,
-        }, self._local(day, 12))
+        return self._stamp(
+            {
+                "id": new_id(),
+                "account_id": account,
+                "date": day,
+                "amount_minor": minor,
+                "currency": CURRENCY,
+                "payee": payee,
+                "memo": memo,
+                "category": category,
+                "bank_transaction_id": f"NB{self.rng.getrandbits(48):012X}",
+                "import_batch": None,
+                "cleared": not fresh or self.rng.random() < 0.5,
+            },
+            self._local(day, 12),
+        )
 
     def _budgets(self) -> Iterator[Row]:
         current = self.today.replace(day=1)
         previous = (current - timedelta(days=1)).replace(day=1)
         wanted = {
             natural_id(self.uow.user_id, category, month): (category, month, cents)
-            for month in (previous, current) for category, cents in words.BUDGETS
+            for month in (previous, current)
+            for category, cents in words.BUDGETS
         }
         existing = set(self.uow.s.scalars(select(Budget.id).where(Budget.id.in_(list(wanted)))))
         for ident, (category, month, cents) in wanted.items():
             if ident not in existing:
-                yield self._stamp({"id": ident, "category": category, "month": month,
-                                   "amount_minor": cents, "currency": CURRENCY})
+                yield self._stamp(
+                    {
+                        "id": ident,
+                        "category": category,
+                        "month": month,
+                        "amount_minor": cents,
+                        "currency": CURRENCY,
+                    }
+                )
 
     # -- notes, automations, agents --------------------------------------------------------
 
@@ -602,60 +788,101 @@ class _Seeder:
             if rng.random() < 0.35:
                 self._link(ident, created)
             self.link_targets["note"].append(ident)
-            yield self._stamp({"id": ident, "title": title, "body": body, "tags": tags,
-                               "pinned": rng.random() < 0.1, "archived": rng.random() < 0.05},
-                              created)
+            yield self._stamp(
+                {
+                    "id": ident,
+                    "title": title,
+                    "body": body,
+                    "tags": tags,
+                    "pinned": rng.random() < 0.1,
+                    "archived": rng.random() < 0.05,
+                },
+                created,
+            )
 
     def _link(self, note_id: uuid.UUID, at: datetime) -> None:
         kind = self.rng.choice(("task", "event", "project", "note"))
         targets = self.projects if kind == "project" else self.link_targets[kind]
         if targets:
-            self._later(NoteLink, {
-                "id": new_id(), "note_id": note_id, "target_kind": kind,
-                "target_id": self.rng.choice(targets),
-                "label": self.rng.choice(("", "related", "follow-up", "source")),
-            }, at)
+            self._later(
+                NoteLink,
+                {
+                    "id": new_id(),
+                    "note_id": note_id,
+                    "target_kind": kind,
+                    "target_id": self.rng.choice(targets),
+                    "label": self.rng.choice(("", "related", "follow-up", "source")),
+                },
+                at,
+            )
 
     def _workflows(self) -> Iterator[Row]:
         rng = self.rng
         for index in range(self.size.workflows):
             name, description, trigger, conditions, steps = words.WORKFLOWS[
-                index % len(words.WORKFLOWS)]
+                index % len(words.WORKFLOWS)
+            ]
             if index >= len(words.WORKFLOWS):
                 name = f"{name} ({rng.choice(words.COMPANIES)})"
             ident = new_id()
             runs = sorted(self._past(30) for _ in range(rng.randint(0, 4)))
             for started in runs:
                 self._run(ident, trigger, steps, started)
-            yield self._stamp({
-                "id": ident, "name": name, "description": description, "enabled": index != 3,
-                "trigger": trigger, "conditions": conditions, "steps": steps,
-                "last_run_at": runs[-1] if runs else None, "run_count": len(runs),
-            }, self._past(90) - timedelta(days=30))
+            yield self._stamp(
+                {
+                    "id": ident,
+                    "name": name,
+                    "description": description,
+                    "enabled": index != 3,
+                    "trigger": trigger,
+                    "conditions": conditions,
+                    "steps": steps,
+                    "last_run_at": runs[-1] if runs else None,
+                    "run_count": len(runs),
+                },
+                self._past(90) - timedelta(days=30),
+            )
 
     def _run(self, workflow_id: uuid.UUID, trigger: Row, steps: list[Row], at: datetime) -> None:
         failed = self.rng.random() < 0.15
-        trace = [{"step": n, "action": step["action"], "status": "ok",
-                  "ms": self.rng.randint(5, 900)} for n, step in enumerate(steps, 1)]
+        trace = [
+            {"step": n, "action": step["action"], "status": "ok", "ms": self.rng.randint(5, 900)}
+            for n, step in enumerate(steps, 1)
+        ]
         if failed:
             trace[-1]["status"] = "error"
-        self._later(WorkflowRun, {
-            "id": new_id(), "workflow_id": workflow_id, "started_at": at,
-            "finished_at": at + timedelta(seconds=self.rng.randint(1, 20)),
-            "status": "failed" if failed else "succeeded", "dry_run": False,
-            "trigger_event": {"type": trigger["type"], "at": at.isoformat()}, "trace": trace,
-            "error": f"step {len(trace)} failed: the service timed out" if failed else None,
-        }, at)
+        self._later(
+            WorkflowRun,
+            {
+                "id": new_id(),
+                "workflow_id": workflow_id,
+                "started_at": at,
+                "finished_at": at + timedelta(seconds=self.rng.randint(1, 20)),
+                "status": "failed" if failed else "succeeded",
+                "dry_run": False,
+                "trigger_event": {"type": trigger["type"], "at": at.isoformat()},
+                "trace": trace,
+                "error": f"step {len(trace)} failed: the service timed out" if failed else None,
+            },
+            at,
+        )
 
     def _voice_commands(self) -> Iterator[Row]:
         for phrase, action, arguments in words.VOICE_COMMANDS:
             used = self.rng.randint(0, 40)
-            yield self._stamp({
-                "id": new_id(), "phrase": phrase, "action": action, "arguments": arguments,
-                "enabled": True, "usage_count": used,
-                "success_count": used - self.rng.randint(0, used // 5),
-                "last_used_at": self._past(14) if used else None,
-            }, self._past(120) - timedelta(days=14))
+            yield self._stamp(
+                {
+                    "id": new_id(),
+                    "phrase": phrase,
+                    "action": action,
+                    "arguments": arguments,
+                    "enabled": True,
+                    "usage_count": used,
+                    "success_count": used - self.rng.randint(0, used // 5),
+                    "last_used_at": self._past(14) if used else None,
+                },
+                self._past(120) - timedelta(days=14),
+            )
 
     def _agent_logs(self) -> Iterator[Row]:
         rng = self.rng
@@ -666,18 +893,30 @@ class _Seeder:
             latency = rng.randint(300, 25_000)
             started = self._past(self.size.task_days)
             failed = rng.random() < 0.1
-            tools = rng.sample(("tasks.list", "calendar.agenda", "inbox.list", "finance.spending",
-                                "notes.search"), 2)
-            yield self._stamp({
-                "id": new_id(), "agent": agent, "provider": provider, "model": model,
-                "prompt": words.fill(prompt, rng),
-                "steps": [{"tool": tool, "arguments": {}, "result": f"{rng.randint(0, 40)} items"}
-                          for tool in tools],
-                "output": "" if failed else words.sentences(rng, 2),
-                "status": "failed" if failed else "succeeded", "input_tokens": tokens_in,
-                "output_tokens": tokens_out,
-                "cost_micros": (tokens_in * in_rate + tokens_out * out_rate) // 1000,
-                "latency_ms": latency, "started_at": started,
-                "finished_at": started + timedelta(milliseconds=latency),
-                "error": "the provider returned HTTP 429 (rate limited)" if failed else None,
-            }, started)
+            tools = rng.sample(
+                ("tasks.list", "calendar.agenda", "inbox.list", "finance.spending", "notes.search"),
+                2,
+            )
+            yield self._stamp(
+                {
+                    "id": new_id(),
+                    "agent": agent,
+                    "provider": provider,
+                    "model": model,
+                    "prompt": words.fill(prompt, rng),
+                    "steps": [
+                        {"tool": tool, "arguments": {}, "result": f"{rng.randint(0, 40)} items"}
+                        for tool in tools
+                    ],
+                    "output": "" if failed else words.sentences(rng, 2),
+                    "status": "failed" if failed else "succeeded",
+                    "input_tokens": tokens_in,
+                    "output_tokens": tokens_out,
+                    "cost_micros": (tokens_in * in_rate + tokens_out * out_rate) // 1000,
+                    "latency_ms": latency,
+                    "started_at": started,
+                    "finished_at": started + timedelta(milliseconds=latency),
+                    "error": "the provider returned HTTP 429 (rate limited)" if failed else None,
+                },
+                started,
+            )

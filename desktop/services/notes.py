@@ -114,7 +114,9 @@ class NoteService:
             links = session.scalars(
                 select(NoteLink).where(live(NoteLink), NoteLink.note_id == row.id)
             )
-            return _view(row, tuple(NoteLinkView(link.target_kind, link.target_id) for link in links))
+            return _view(
+                row, tuple(NoteLinkView(link.target_kind, link.target_id) for link in links)
+            )
 
     def list(self, *, tag: str | None = None, limit: int | None = None) -> list[NoteView]:
         query = (

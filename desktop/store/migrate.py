@@ -65,6 +65,7 @@ def sqlite_revision(path: Path) -> str | None:
                 "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
             if row is None:
+                _refuse_foreign_tables(connection, path)
                 return None
             found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -75,6 +76,19 @@ def sqlite_revision(path: Path) -> str | None:
             "move it away or choose another profile with --data-dir"
         ) from None
     return str(found[0]) if found else None
+
+
+def _refuse_foreign_tables(connection: sqlite3.Connection, path: Path) -> None:
+    """A file with tables but no revision belongs to another program: never migrate it."""
+    foreign = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchone()[0]
+    if foreign:
+        raise StoreError(
+            f"{path} holds another program's database ({foreign} tables, none of them "
+            "Atrium's). Atrium has not changed it; move it away or choose another profile "
+            "with --data-dir"
+        )
 
 
 def known_revisions() -> set[str]:

@@ -43,8 +43,9 @@ REPO = Path(__file__).resolve().parents[2]
 # Keys whose values are record ids (UUIDs, as strings).
 UUID_KEYS = frozenset({"id", "event_id", "account_id", "parent_id", "project_id", "series_id"})
 # Keys whose values are money: decimal strings, with a `currency` beside them.
-MONEY_KEYS = frozenset({"amount", "balance", "budget", "spent", "remaining",
-                        "income", "expenses", "net"})
+MONEY_KEYS = frozenset(
+    {"amount", "balance", "budget", "spent", "remaining", "income", "expenses", "net"}
+)
 # Keys that are identifiers built from instants (always UTC), not instants to show.
 KEY_LIKE = frozenset({"occurrence_key", "recurrence_id"})
 
@@ -73,7 +74,7 @@ class Result:
         assert len(lines) == 1, f"expected one line on stderr, got {self.err!r}"
         assert self.err.endswith("\n")
         assert lines[0].startswith("error: "), lines[0]
-        return lines[0][len("error: "):]
+        return lines[0][len("error: ") :]
 
 
 class Cli:
@@ -146,8 +147,9 @@ class fresh_cli_logging:  # noqa: N801 - a context manager used like a function
     def __enter__(self) -> None:
         self.logger = logging.getLogger("desktop")
         self.level = self.logger.level
-        self.saved = [h for h in self.logger.handlers
-                      if isinstance(h, logging.handlers.RotatingFileHandler)]
+        self.saved = [
+            h for h in self.logger.handlers if isinstance(h, logging.handlers.RotatingFileHandler)
+        ]
         for handler in self.saved:
             self.logger.removeHandler(handler)
 
@@ -161,9 +163,14 @@ class fresh_cli_logging:  # noqa: N801 - a context manager used like a function
         self.logger.setLevel(self.level)
 
 
-def make_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-             capsys: pytest.CaptureFixture[str],
-             tmp_path_factory: pytest.TempPathFactory, *, copy_of: Path | None = None) -> Cli:
+def make_cli(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+    *,
+    copy_of: Path | None = None,
+) -> Cli:
     """A Cli over a ready profile in tmp_path/profile; the user's zone is Europe/Berlin.
 
     The profile is a copy of `copy_of` (a database made by `snapshot`), by default of
@@ -228,6 +235,7 @@ def today(zone: str = BERLIN) -> date:
 
 # -- the output conventions ----------------------------------------------------------------
 
+
 def check_conventions(document: Any, zone: ZoneInfo) -> None:
     """Ids as strings, instants with the user's offset, dates as dates, money as strings."""
     for parent, key, value in _walk(document):
@@ -237,15 +245,18 @@ def check_conventions(document: Any, zone: ZoneInfo) -> None:
             if value is not None:
                 uuid.UUID(value)
         if key in MONEY_KEYS:
-            assert isinstance(value, str) and MONEY.match(value), where
-            assert isinstance(parent, dict) and isinstance(parent.get("currency"), str), where
+            assert isinstance(value, str), where
+            assert MONEY.match(value), where
+            assert isinstance(parent, dict), where
+            assert isinstance(parent.get("currency"), str), where
         if key == "by_category":
             assert all(isinstance(v, str) and MONEY.match(v) for v in value.values()), where
         if isinstance(value, str) and key not in KEY_LIKE and LOOKS_LIKE_INSTANT.match(value):
             assert ISO_INSTANT.match(value), f"not ISO 8601 with an offset: {where}"
             moment = datetime.fromisoformat(value)
             assert moment.utcoffset() == moment.astimezone(zone).utcoffset(), (
-                f"not in the user's zone {zone.key}: {where}")
+                f"not in the user's zone {zone.key}: {where}"
+            )
 
 
 def _walk(value: Any, parent: Any = None, key: str = "") -> Iterator[tuple[Any, str, Any]]:
@@ -264,6 +275,7 @@ def is_date(value: Any) -> bool:
 
 # -- looking at a profile without the CLI -------------------------------------------------
 
+
 def count_rows(database: Path, table: str) -> int:
     """Rows of a table, read-only (deleted rows are tombstones and still count)."""
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
@@ -273,19 +285,22 @@ def count_rows(database: Path, table: str) -> int:
         connection.close()
 
 
-def add_message(data_dir: Path, *, subject: str, body: str, platform: str = "email",
-                sender: str = "Ann Example") -> None:
+def add_message(
+    data_dir: Path, *, subject: str, body: str, platform: str = "email", sender: str = "Ann Example"
+) -> None:
     """Put a message into the profile's inbox the way a connector does."""
     from desktop.services.container import Services
     from desktop.services.messages import IncomingMessage
     from desktop.store.profile import opened
 
     with opened(data_dir / DATABASE) as store:
-        Services(store, BERLIN).messages.receive(IncomingMessage(
-            platform=platform, sender=sender, subject=subject, body_text=body))
+        Services(store, BERLIN).messages.receive(
+            IncomingMessage(platform=platform, sender=sender, subject=subject, body_text=body)
+        )
 
 
 # -- real processes ------------------------------------------------------------------------
+
 
 def atrium_command() -> list[str]:
     """How to start `atrium` as a process: `python -m desktop`, else the console script."""
@@ -303,8 +318,15 @@ def process_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_process(argv: Sequence[str], *, env: dict[str, str] | None = None,
-                timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_process(
+    argv: Sequence[str], *, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*atrium_command(), *argv], capture_output=True, text=True, cwd=REPO,
-        env=env or process_env(), timeout=timeout, check=False)
+        [*atrium_command(), *argv],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env or process_env(),
+        timeout=timeout,
+        check=False,
+    )

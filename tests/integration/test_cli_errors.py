@@ -18,8 +18,12 @@ from desktop.cli import commands
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        tmp_path_factory: pytest.TempPathFactory) -> Cli:
+def cli(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Cli:
     return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
 
 
@@ -40,36 +44,42 @@ def garbage(path: Path) -> bytes:
 
 # -- usage errors (argparse) -------------------------------------------------------------
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["task", "add", "X", "--bogus"], "unrecognized arguments: --bogus"),
-    (["task", "add"], "required: title"),
-    (["task", "add", "X", "--priority", "asap"], "invalid choice: 'asap'"),
-    (["task", "list", "--limit", "many"], "invalid int value"),
-    (["task", "list", "--status", "someday"], "invalid choice"),
-    (["frobnicate"], "invalid choice: 'frobnicate'"),
-    (["task"], "required"),
-    (["event", "add", "X"], "required: --start"),
-    (["tx", "add", "-5"], "required: --payee"),
-    (["budget", "list"], "required: --month"),
-    (["search"], "required: query"),
-    (["do"], "required: action"),
-    (["demo", "seed", "--size", "huge"], "invalid choice: 'huge'"),
-    (["--json", "task", "list"], "unrecognized arguments"),
-])
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["task", "add", "X", "--bogus"], "unrecognized arguments: --bogus"),
+        (["task", "add"], "required: title"),
+        (["task", "add", "X", "--priority", "asap"], "invalid choice: 'asap'"),
+        (["task", "list", "--limit", "many"], "invalid int value"),
+        (["task", "list", "--status", "someday"], "invalid choice"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["task"], "required"),
+        (["event", "add", "X"], "required: --start"),
+        (["tx", "add", "-5"], "required: --payee"),
+        (["budget", "list"], "required: --month"),
+        (["search"], "required: query"),
+        (["do"], "required: action"),
+        (["demo", "seed", "--size", "huge"], "invalid choice: 'huge'"),
+        (["--json", "task", "list"], "unrecognized arguments"),
+    ],
+)
 def test_usage_errors_are_one_line_and_exit_2(cli: Cli, argv: list[str], words: str) -> None:
     before = dump(cli.database)
 
     message = cli.fails(*argv)
 
     assert words in message
-    assert "atrium" in message and "--help" in message  # says where to read more
+    assert "atrium" in message
+    assert "--help" in message
     assert dump(cli.database) == before
 
 
 def test_help_exits_0(cli: Cli) -> None:
     result = cli.run("task", "add", "--help")
     assert result.code == 0
-    assert "--due" in result.out and "--priority" in result.out
+    assert "--due" in result.out
+    assert "--priority" in result.out
 
 
 def test_version(cli: Cli) -> None:
@@ -80,6 +90,7 @@ def test_version(cli: Cli) -> None:
 
 
 # -- bad input changes nothing -----------------------------------------------------------
+
 
 def test_an_invalid_due_date_changes_nothing(cli: Cli) -> None:
     cli.json("task", "add", "Existing")
@@ -92,22 +103,25 @@ def test_an_invalid_due_date_changes_nothing(cli: Cli) -> None:
     assert len(before) == 1
 
 
-@pytest.mark.parametrize("argv", [
-    ["task", "add", "X", "--due", "2026-02-30"],
-    ["task", "add", "X", "--estimate", "forever"],
-    ["task", "update", "01a21299-0000-7000-8000-000000000000", "--title", "Y"],
-    ["event", "add", "X", "--start", "2027-01-12T10:00"],
-    ["event", "add", "X", "--start", "2027-01-12T10:00", "--duration", "1h", "--rrule", "NOPE"],
-    ["note", "add", ""],
-    ["account", "add", "Again"],
-    ["tx", "add", "twelve", "--payee", "X"],
-    ["tx", "add", "-1", "--payee", "X", "--account", "Nowhere"],
-    ["budget", "set", "food", "-1", "--month", "2027-01"],
-    ["do", "add_task", "--arg", "title=X", "--arg", "bogus=1"],
-    ["do", "add_note", "--arg", "title="],
-    ["profile", "set", "--time-zone", "Nowhere/Land"],
-    ["search", "  "],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["task", "add", "X", "--due", "2026-02-30"],
+        ["task", "add", "X", "--estimate", "forever"],
+        ["task", "update", "01a21299-0000-7000-8000-000000000000", "--title", "Y"],
+        ["event", "add", "X", "--start", "2027-01-12T10:00"],
+        ["event", "add", "X", "--start", "2027-01-12T10:00", "--duration", "1h", "--rrule", "NOPE"],
+        ["note", "add", ""],
+        ["account", "add", "Again"],
+        ["tx", "add", "twelve", "--payee", "X"],
+        ["tx", "add", "-1", "--payee", "X", "--account", "Nowhere"],
+        ["budget", "set", "food", "-1", "--month", "2027-01"],
+        ["do", "add_task", "--arg", "title=X", "--arg", "bogus=1"],
+        ["do", "add_note", "--arg", "title="],
+        ["profile", "set", "--time-zone", "Nowhere/Land"],
+        ["search", "  "],
+    ],
+)
 def test_refused_input_leaves_every_table_as_it_was(cli: Cli, argv: list[str]) -> None:
     cli.json("account", "add", "Again", "--currency", "EUR")
     cli.json("task", "add", "Existing", "--due", "2027-01-15")
@@ -118,23 +132,24 @@ def test_refused_input_leaves_every_table_as_it_was(cli: Cli, argv: list[str]) -
     assert dump(cli.database) == before
 
 
-@pytest.mark.parametrize("argv", [
-    ["task", "add", "X", "--due", "fri\nday"],
-    ["tx", "add", "1\n2", "--payee", "X"],
-    ["do", "no\naction"],
-])
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: runner.py writes str(UserError) as is; messages that quote the input keep its "
-    "newlines, so stderr gets more than the one `error:` line"))
-def test_an_error_is_one_line_even_when_the_input_has_newlines(cli: Cli,
-                                                               argv: list[str]) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["task", "add", "X", "--due", "fri\nday"],
+        ["tx", "add", "1\n2", "--payee", "X"],
+        ["do", "no\naction"],
+    ],
+)
+def test_an_error_is_one_line_even_when_the_input_has_newlines(cli: Cli, argv: list[str]) -> None:
     cli.fails(*argv)
 
 
 # -- where the profile is ----------------------------------------------------------------
 
-def test_data_dir_may_follow_the_sub_command(cli: Cli, capsys: pytest.CaptureFixture[str],
-                                             tmp_path: Path) -> None:
+
+def test_data_dir_may_follow_the_sub_command(
+    cli: Cli, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     other = tmp_path / "other"
 
     added = run_main(capsys, ["task", "add", "Elsewhere", "--data-dir", str(other)])
@@ -145,9 +160,9 @@ def test_data_dir_may_follow_the_sub_command(cli: Cli, capsys: pytest.CaptureFix
     assert count_rows(cli.database, "tasks") == 0
 
 
-def test_atrium_data_dir_names_the_profile(cli: Cli, capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch,
-                                           tmp_path: Path) -> None:
+def test_atrium_data_dir_names_the_profile(
+    cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     env_dir = tmp_path / "from-env"
     monkeypatch.setenv("ATRIUM_DATA_DIR", str(env_dir))
 
@@ -158,9 +173,9 @@ def test_atrium_data_dir_names_the_profile(cli: Cli, capsys: pytest.CaptureFixtu
     assert count_rows(cli.database, "tasks") == 1  # the flag beats the environment
 
 
-def test_a_new_data_dir_becomes_a_profile(capsys: pytest.CaptureFixture[str],
-                                          monkeypatch: pytest.MonkeyPatch,
-                                          tmp_path: Path) -> None:
+def test_a_new_data_dir_becomes_a_profile(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
     fresh = tmp_path / "a" / "b"
 
@@ -172,8 +187,9 @@ def test_a_new_data_dir_becomes_a_profile(capsys: pytest.CaptureFixture[str],
     assert (fresh / "logs").is_dir()
 
 
-def test_a_data_dir_that_is_a_file_is_refused(capsys: pytest.CaptureFixture[str],
-                                              tmp_path: Path) -> None:
+def test_a_data_dir_that_is_a_file_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     not_a_dir = tmp_path / "plain-file"
     not_a_dir.write_text("hello", encoding="utf-8")
 
@@ -181,14 +197,17 @@ def test_a_data_dir_that_is_a_file_is_refused(capsys: pytest.CaptureFixture[str]
 
     assert result.code == 2
     message = result.error_line()
-    assert str(not_a_dir) in message and "--data-dir" in message
+    assert str(not_a_dir) in message
+    assert "--data-dir" in message
     assert not_a_dir.read_text(encoding="utf-8") == "hello"
 
 
 # -- failures ------------------------------------------------------------------------------
 
+
 def test_an_unexpected_failure_exits_1_and_names_the_log_file(
-        cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def explode(args: object, services: object) -> int:
         raise RuntimeError("the flux capacitor melted")
 
@@ -203,12 +222,13 @@ def test_an_unexpected_failure_exits_1_and_names_the_log_file(
     assert str(log_file) in message
     assert "flux capacitor" in message
     logged = log_file.read_text(encoding="utf-8")
-    assert "Traceback" in logged and "the flux capacitor melted" in logged
+    assert "Traceback" in logged
+    assert "the flux capacitor melted" in logged
 
 
-def test_each_command_logs_into_its_own_profile(capsys: pytest.CaptureFixture[str],
-                                                monkeypatch: pytest.MonkeyPatch,
-                                                tmp_path: Path) -> None:
+def test_each_command_logs_into_its_own_profile(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """Two commands in one process (as in tests and benchmarks) keep their logs apart."""
     from desktop.cli import main
 
@@ -244,16 +264,27 @@ def test_a_database_that_is_a_directory_is_a_clear_failure(cli: Cli) -> None:
     assert result.code == 1
     assert result.out == ""
     assert str(cli.database) in result.error_line()
-    assert cli.database.is_dir() and not any(cli.database.iterdir())
+    assert cli.database.is_dir()
+    assert not any(cli.database.iterdir())
 
 
-@pytest.mark.parametrize("argv", [
-    ["task", "add", "X"], ["task", "list", "--json"], ["event", "list"], ["search", "x"],
-    ["db", "upgrade"], ["tx", "summary", "--month", "2027-01"],
-])
-def test_a_damaged_database_is_reported_and_left_alone(capsys: pytest.CaptureFixture[str],
-                                                       monkeypatch: pytest.MonkeyPatch,
-                                                       tmp_path: Path, argv: list[str]) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["task", "add", "X"],
+        ["task", "list", "--json"],
+        ["event", "list"],
+        ["search", "x"],
+        ["db", "upgrade"],
+        ["tx", "summary", "--month", "2027-01"],
+    ],
+)
+def test_a_damaged_database_is_reported_and_left_alone(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    argv: list[str],
+) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
     database = tmp_path / DATABASE
     data = garbage(database)
@@ -286,7 +317,8 @@ def test_damaged_pages_are_reported_and_left_alone(cli: Cli) -> None:
     for result in (listed, upgraded):
         assert result.code == 1
         message = result.error_line()
-        assert str(cli.database) in message and "not changed it" in message
+        assert str(cli.database) in message
+        assert "not changed it" in message
     assert cli.database.read_bytes() == bytes(data)
 
 
@@ -301,17 +333,15 @@ def test_a_database_from_a_newer_atrium_is_not_touched(cli: Cli) -> None:
         result = cli.run(*argv)
         assert result.code == 1
         message = result.error_line()
-        assert "newer Atrium" in message and str(cli.database) in message
+        assert "newer Atrium" in message
+        assert str(cli.database) in message
 
     assert cli.database.read_bytes() == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: store/profile.py open_store migrates any SQLite file without an alembic_version "
-    "table, so another program's database at atrium.sqlite3 silently gets Atrium's tables"))
 def test_a_foreign_sqlite_database_is_refused_not_migrated(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
     database = tmp_path / DATABASE
     connection = sqlite3.connect(database)
@@ -326,4 +356,3 @@ def test_a_foreign_sqlite_database_is_refused_not_migrated(
     assert result.code == 1
     assert str(database) in result.error_line()
     assert database.read_bytes() == before
-

@@ -14,22 +14,36 @@ OCCURRENCE_FIELDS = {"event_id", "title", "start", "end", "all_day"}
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        tmp_path_factory: pytest.TempPathFactory) -> Cli:
+def cli(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Cli:
     return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
 
 
 def occurrences(cli: Cli, first: str, last: str) -> list[dict]:
     found = cli.json("event", "list", "--from", first, "--to", last)
     for occurrence in found:
-        assert OCCURRENCE_FIELDS <= occurrence.keys()
+        assert occurrence.keys() >= OCCURRENCE_FIELDS
     return found
 
 
 def test_add_with_an_end(cli: Cli) -> None:
-    event = cli.json("event", "add", "Dentist", "--start", "2027-01-12T09:30",
-                     "--end", "2027-01-12T10:15", "--location", "Main St 5",
-                     "--description", "bring the card")
+    event = cli.json(
+        "event",
+        "add",
+        "Dentist",
+        "--start",
+        "2027-01-12T09:30",
+        "--end",
+        "2027-01-12T10:15",
+        "--location",
+        "Main St 5",
+        "--description",
+        "bring the card",
+    )
 
     assert uuid.UUID(event["id"])
     assert event["title"] == "Dentist"
@@ -64,28 +78,39 @@ def test_add_without_an_end_or_duration_is_refused(cli: Cli) -> None:
 
     message = cli.fails("event", "add", "Open-ended", "--start", "2027-01-12T09:30")
 
-    assert "end" in message and "duration" in message
+    assert "end" in message
+    assert "duration" in message
     assert count_rows(cli.database, "calendar_events") == events
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["--start", "2027-01-12T09:30", "--end", "2027-01-12T10:00", "--duration", "1h"],
-     "not allowed with"),
-    (["--end", "2027-01-12T10:00"], "--start"),
-    (["--start", "2027-01-12", "--duration", "1h"], "time of day"),
-    (["--start", "2027-01-12T10:00", "--end", "2027-01-12T09:00"], "ends before it starts"),
-    (["--start", "2027-01-12T10:00", "--duration", "-5m"], "duration"),
-    (["--start", "2027-01-12T10:00", "--duration", "1h", "--tz", "Mars/Olympus"], "time zone"),
-    (["--start", "2027-01-12T10:00", "--duration", "1h", "--rrule", "FREQ=SOMETIMES"],
-     "recurrence rule"),
-    (["--start", "2027-01-12T10:00", "--duration", "1h", "--rrule", "every monday"],
-     "recurrence rule"),
-    (["--start", "2027-01-12T10:00", "--duration", "1h", "--attendee", "not-an-address"],
-     "email"),
-    (["--start", "2027-02-30T10:00", "--duration", "1h"], "2027-02-30"),
-])
-def test_bad_events_are_refused_and_nothing_is_added(cli: Cli, argv: list[str],
-                                                     words: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (
+            ["--start", "2027-01-12T09:30", "--end", "2027-01-12T10:00", "--duration", "1h"],
+            "not allowed with",
+        ),
+        (["--end", "2027-01-12T10:00"], "--start"),
+        (["--start", "2027-01-12", "--duration", "1h"], "time of day"),
+        (["--start", "2027-01-12T10:00", "--end", "2027-01-12T09:00"], "ends before it starts"),
+        (["--start", "2027-01-12T10:00", "--duration", "-5m"], "duration"),
+        (["--start", "2027-01-12T10:00", "--duration", "1h", "--tz", "Mars/Olympus"], "time zone"),
+        (
+            ["--start", "2027-01-12T10:00", "--duration", "1h", "--rrule", "FREQ=SOMETIMES"],
+            "recurrence rule",
+        ),
+        (
+            ["--start", "2027-01-12T10:00", "--duration", "1h", "--rrule", "every monday"],
+            "recurrence rule",
+        ),
+        (
+            ["--start", "2027-01-12T10:00", "--duration", "1h", "--attendee", "not-an-address"],
+            "email",
+        ),
+        (["--start", "2027-02-30T10:00", "--duration", "1h"], "2027-02-30"),
+    ],
+)
+def test_bad_events_are_refused_and_nothing_is_added(cli: Cli, argv: list[str], words: str) -> None:
     events = count_rows(cli.database, "calendar_events")
 
     assert words in cli.fails("event", "add", "Bad", *argv)
@@ -93,8 +118,9 @@ def test_bad_events_are_refused_and_nothing_is_added(cli: Cli, argv: list[str],
 
 
 def test_all_day_with_an_end_names_the_last_day(cli: Cli) -> None:
-    event = cli.json("event", "add", "Trip", "--start", "2027-03-10", "--end", "2027-03-12",
-                     "--all-day")
+    event = cli.json(
+        "event", "add", "Trip", "--start", "2027-03-10", "--end", "2027-03-12", "--all-day"
+    )
 
     assert event["all_day"] is True
     assert (event["start"], event["end"]) == ("2027-03-10", "2027-03-13")  # end is exclusive
@@ -104,7 +130,10 @@ def test_all_day_with_an_end_names_the_last_day(cli: Cli) -> None:
     assert occurrences(cli, "2027-03-09", "2027-03-09") == []
     [occurrence] = occurrences(cli, "2027-03-01", "2027-03-31")
     assert (occurrence["start"], occurrence["end"], occurrence["all_day"]) == (
-        "2027-03-10", "2027-03-13", True)
+        "2027-03-10",
+        "2027-03-13",
+        True,
+    )
 
 
 def test_all_day_without_an_end_is_one_day(cli: Cli) -> None:
@@ -113,8 +142,9 @@ def test_all_day_without_an_end_is_one_day(cli: Cli) -> None:
 
 
 def test_all_day_with_a_duration_in_days(cli: Cli) -> None:
-    event = cli.json("event", "add", "Fair", "--start", "2027-05-03", "--all-day",
-                     "--duration", "2d")
+    event = cli.json(
+        "event", "add", "Fair", "--start", "2027-05-03", "--all-day", "--duration", "2d"
+    )
     assert (event["start"], event["end"]) == ("2027-05-03", "2027-05-05")
 
 
@@ -125,13 +155,28 @@ def test_all_day_from_a_date_time_keeps_the_day(cli: Cli) -> None:
 
 
 def test_a_weekly_rule_expands_in_a_three_week_range(cli: Cli) -> None:
-    event = cli.json("event", "add", "Standup", "--start", "2027-01-04T09:00", "--duration", "15m",
-                     "--rrule", "FREQ=WEEKLY;BYDAY=MO,WE")
+    event = cli.json(
+        "event",
+        "add",
+        "Standup",
+        "--start",
+        "2027-01-04T09:00",
+        "--duration",
+        "15m",
+        "--rrule",
+        "FREQ=WEEKLY;BYDAY=MO,WE",
+    )
 
     found = occurrences(cli, "2027-01-04", "2027-01-24")  # Monday 4th to Sunday 24th
 
     assert [o["start"][:10] for o in found] == [
-        "2027-01-04", "2027-01-06", "2027-01-11", "2027-01-13", "2027-01-18", "2027-01-20"]
+        "2027-01-04",
+        "2027-01-06",
+        "2027-01-11",
+        "2027-01-13",
+        "2027-01-18",
+        "2027-01-20",
+    ]
     for occurrence in found:
         assert occurrence["event_id"] == event["id"]
         assert occurrence["title"] == "Standup"
@@ -141,38 +186,71 @@ def test_a_weekly_rule_expands_in_a_three_week_range(cli: Cli) -> None:
 
 
 def test_a_series_keeps_its_local_time_across_daylight_saving(cli: Cli) -> None:
-    cli.json("event", "add", "Yoga", "--start", "2027-03-22T09:00", "--duration", "1h",
-             "--rrule", "FREQ=WEEKLY")
+    cli.json(
+        "event",
+        "add",
+        "Yoga",
+        "--start",
+        "2027-03-22T09:00",
+        "--duration",
+        "1h",
+        "--rrule",
+        "FREQ=WEEKLY",
+    )
 
     found = occurrences(cli, "2027-03-22", "2027-04-04")
 
-    assert [o["start"] for o in found] == ["2027-03-22T09:00:00+01:00",
-                                           "2027-03-29T09:00:00+02:00"]
+    assert [o["start"] for o in found] == ["2027-03-22T09:00:00+01:00", "2027-03-29T09:00:00+02:00"]
 
 
 def test_a_rule_with_a_count_stops(cli: Cli) -> None:
-    cli.json("event", "add", "Course", "--start", "2027-02-01T18:00", "--duration", "1h",
-             "--rrule", "FREQ=DAILY;COUNT=3")
+    cli.json(
+        "event",
+        "add",
+        "Course",
+        "--start",
+        "2027-02-01T18:00",
+        "--duration",
+        "1h",
+        "--rrule",
+        "FREQ=DAILY;COUNT=3",
+    )
     assert len(occurrences(cli, "2027-01-01", "2027-03-31")) == 3
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: an RRULE whose UNTIL is in UTC (the RFC 5545 form for a DTSTART with a zone, "
-    "what Google and CalDAV send) is refused: core/recurrence.py parses with a naive dtstart"))
 def test_a_rule_with_until_in_utc_stops(cli: Cli) -> None:
-    cli.json("event", "add", "Sprint", "--start", "2027-02-01T08:00", "--duration", "30m",
-             "--rrule", "FREQ=DAILY;UNTIL=20270203T235959Z")
+    cli.json(
+        "event",
+        "add",
+        "Sprint",
+        "--start",
+        "2027-02-01T08:00",
+        "--duration",
+        "30m",
+        "--rrule",
+        "FREQ=DAILY;UNTIL=20270203T235959Z",
+    )
     assert len(occurrences(cli, "2027-01-01", "2027-03-31")) == 3
 
 
 def test_a_recurring_all_day_event(cli: Cli) -> None:
-    cli.json("event", "add", "Bins out", "--start", "2027-01-05", "--all-day",
-             "--rrule", "FREQ=WEEKLY;INTERVAL=2")
+    cli.json(
+        "event",
+        "add",
+        "Bins out",
+        "--start",
+        "2027-01-05",
+        "--all-day",
+        "--rrule",
+        "FREQ=WEEKLY;INTERVAL=2",
+    )
 
     found = occurrences(cli, "2027-01-01", "2027-01-31")
 
     assert [(o["start"], o["end"], o["all_day"]) for o in found] == [
-        ("2027-01-05", "2027-01-06", True), ("2027-01-19", "2027-01-20", True)]
+        ("2027-01-05", "2027-01-06", True),
+        ("2027-01-19", "2027-01-20", True),
+    ]
 
 
 def test_the_range_is_days_in_the_users_zone(cli: Cli) -> None:
@@ -200,8 +278,17 @@ def test_list_without_a_range_covers_two_weeks_from_today(cli: Cli) -> None:
 
 def test_occurrences_are_sorted_by_start(cli: Cli) -> None:
     cli.json("event", "add", "B", "--start", "2027-01-05T11:00", "--duration", "1h")
-    cli.json("event", "add", "A", "--start", "2027-01-05T09:00", "--duration", "1h",
-             "--rrule", "FREQ=DAILY;COUNT=2")
+    cli.json(
+        "event",
+        "add",
+        "A",
+        "--start",
+        "2027-01-05T09:00",
+        "--duration",
+        "1h",
+        "--rrule",
+        "FREQ=DAILY;COUNT=2",
+    )
     cli.json("event", "add", "C", "--start", "2027-01-05", "--all-day")
 
     starts = [o["start"] for o in occurrences(cli, "2027-01-05", "2027-01-06")]
@@ -211,18 +298,30 @@ def test_occurrences_are_sorted_by_start(cli: Cli) -> None:
     assert timed == sorted(timed)
 
 
-@pytest.mark.parametrize(("first", "last", "words"), [
-    ("2027-01-10", "2027-01-01", "before"),
-    ("junk", "2027-01-01", "junk"),
-    ("2027-01-01", "2027-02-30", "2027-02-30"),
-])
+@pytest.mark.parametrize(
+    ("first", "last", "words"),
+    [
+        ("2027-01-10", "2027-01-01", "before"),
+        ("junk", "2027-01-01", "junk"),
+        ("2027-01-01", "2027-02-30", "2027-02-30"),
+    ],
+)
 def test_a_bad_range_is_refused(cli: Cli, first: str, last: str, words: str) -> None:
     assert words in cli.fails("event", "list", "--from", first, "--to", last)
 
 
 def test_tz_reads_the_times_in_that_zone(cli: Cli) -> None:
-    event = cli.json("event", "add", "NY call", "--start", "2027-01-12T10:00",
-                     "--end", "2027-01-12T11:00", "--tz", "America/New_York")
+    event = cli.json(
+        "event",
+        "add",
+        "NY call",
+        "--start",
+        "2027-01-12T10:00",
+        "--end",
+        "2027-01-12T11:00",
+        "--tz",
+        "America/New_York",
+    )
 
     assert event["time_zone"] == "America/New_York"
     assert event["start"] == "2027-01-12T16:00:00+01:00"  # shown in the user's zone
@@ -230,24 +329,55 @@ def test_tz_reads_the_times_in_that_zone(cli: Cli) -> None:
 
 
 def test_attendees_are_invited(cli: Cli) -> None:
-    event = cli.json("event", "add", "Review", "--start", "2027-01-12T10:00", "--duration", "1h",
-                     "--attendee", "ann@example.org", "--attendee", "bob@example.org")
+    event = cli.json(
+        "event",
+        "add",
+        "Review",
+        "--start",
+        "2027-01-12T10:00",
+        "--duration",
+        "1h",
+        "--attendee",
+        "ann@example.org",
+        "--attendee",
+        "bob@example.org",
+    )
 
     assert [a["email"] for a in event["attendees"]] == ["ann@example.org", "bob@example.org"]
     assert cli.json("event", "show", event["id"])["attendees"] == event["attendees"]
 
 
 def test_show_update_and_delete(cli: Cli) -> None:
-    event = cli.json("event", "add", "Weekly", "--start", "2027-01-04T09:00", "--duration", "1h",
-                     "--rrule", "FREQ=WEEKLY")
+    event = cli.json(
+        "event",
+        "add",
+        "Weekly",
+        "--start",
+        "2027-01-04T09:00",
+        "--duration",
+        "1h",
+        "--rrule",
+        "FREQ=WEEKLY",
+    )
     assert cli.json("event", "show", event["id"]) == event
 
-    moved = cli.json("event", "update", event["id"], "--title", "Weekly sync",
-                     "--start", "2027-01-05T10:00", "--location", "Room 2")
+    moved = cli.json(
+        "event",
+        "update",
+        event["id"],
+        "--title",
+        "Weekly sync",
+        "--start",
+        "2027-01-05T10:00",
+        "--location",
+        "Room 2",
+    )
     assert moved["title"] == "Weekly sync"
     assert moved["location"] == "Room 2"
-    assert (moved["start"], moved["end"]) == ("2027-01-05T10:00:00+01:00",
-                                              "2027-01-05T11:00:00+01:00")
+    assert (moved["start"], moved["end"]) == (
+        "2027-01-05T10:00:00+01:00",
+        "2027-01-05T11:00:00+01:00",
+    )
     assert len(occurrences(cli, "2027-01-01", "2027-01-31")) == 4
 
     single = cli.json("event", "update", event["id"], "--no-rrule")
@@ -273,7 +403,8 @@ def test_a_failing_update_changes_nothing(cli: Cli) -> None:
 @pytest.mark.parametrize("verb", ["show", "delete"])
 def test_bad_event_ids_are_refused(cli: Cli, verb: str) -> None:
     message = cli.fails("event", verb, "42")
-    assert "'42'" in message and "id" in message
+    assert "'42'" in message
+    assert "id" in message
     assert "no event" in cli.fails("event", verb, str(uuid.uuid4()))
 
 
@@ -283,7 +414,9 @@ def test_list_without_json_is_a_table(cli: Cli) -> None:
 
     out = cli.ok("event", "list", "--from", "2027-01-01", "--to", "2027-01-02").out
 
-    assert "Tabled" in out and "2027-01-01 09:00" in out and "2027-01-01 10:00" in out
+    assert "Tabled" in out
+    assert "2027-01-01 09:00" in out
+    assert "2027-01-01 10:00" in out
 
 
 def test_occurrence_instants_follow_tz(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,29 +14,68 @@ from cli_helpers import Cli, add_message, count_rows, make_cli
 RISKS = {"read", "write", "outbound", "destructive"}
 # The actions the CLI verbs dispatch through: all must be in the catalog.
 CLI_ACTIONS = {
-    "add_task", "list_tasks", "get_task", "update_task", "complete_task", "delete_task",
-    "task_stats", "add_event", "list_events", "get_event", "update_event", "delete_event",
-    "add_note", "list_notes", "get_note", "delete_note", "add_account", "list_accounts",
-    "add_transaction", "list_transactions", "month_summary", "set_budget", "list_budgets",
-    "list_messages", "search", "get_profile", "update_profile",
+    "add_task",
+    "list_tasks",
+    "get_task",
+    "update_task",
+    "complete_task",
+    "delete_task",
+    "task_stats",
+    "add_event",
+    "list_events",
+    "get_event",
+    "update_event",
+    "delete_event",
+    "add_note",
+    "list_notes",
+    "get_note",
+    "delete_note",
+    "add_account",
+    "list_accounts",
+    "add_transaction",
+    "list_transactions",
+    "month_summary",
+    "set_budget",
+    "list_budgets",
+    "list_messages",
+    "search",
+    "get_profile",
+    "update_profile",
 }
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        tmp_path_factory: pytest.TempPathFactory) -> Cli:
+def cli(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Cli:
     return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
 
 
 # -- notes -----------------------------------------------------------------------------
 
+
 def test_note_add_with_a_body_and_tags(cli: Cli) -> None:
-    note = cli.json("note", "add", "Ideas", "--body", "- a garden\n- a **pond**",
-                    "--tag", "home", "--tag", "plans")
+    note = cli.json(
+        "note",
+        "add",
+        "Ideas",
+        "--body",
+        "- a garden\n- a **pond**",
+        "--tag",
+        "home",
+        "--tag",
+        "plans",
+    )
 
     assert uuid.UUID(note["id"])
     assert (note["title"], note["body"], note["tags"]) == (
-        "Ideas", "- a garden\n- a **pond**", ["home", "plans"])
+        "Ideas",
+        "- a garden\n- a **pond**",
+        ["home", "plans"],
+    )
     assert cli.json("note", "show", note["id"]) == note
     assert cli.json("note", "list") == [note]
 
@@ -66,8 +105,9 @@ def test_note_add_with_a_missing_body_file_is_refused(cli: Cli, tmp_path: Path) 
 
 
 @pytest.mark.parametrize("kind", ["directory", "latin-1"])
-def test_note_add_with_an_unreadable_body_file_is_refused(cli: Cli, tmp_path: Path,
-                                                          kind: str) -> None:
+def test_note_add_with_an_unreadable_body_file_is_refused(
+    cli: Cli, tmp_path: Path, kind: str
+) -> None:
     path = tmp_path / "body"
     if kind == "directory":
         path.mkdir()
@@ -81,8 +121,9 @@ def test_note_add_with_an_unreadable_body_file_is_refused(cli: Cli, tmp_path: Pa
 def test_note_add_with_body_and_body_file_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
     body = tmp_path / "b.md"
     body.write_text("x", encoding="utf-8")
-    assert "not allowed with" in cli.fails("note", "add", "Two", "--body", "y",
-                                           "--body-file", str(body))
+    assert "not allowed with" in cli.fails(
+        "note", "add", "Two", "--body", "y", "--body-file", str(body)
+    )
 
 
 def test_note_list_by_tag_and_delete(cli: Cli) -> None:
@@ -103,11 +144,21 @@ def test_note_add_without_a_title_is_refused(cli: Cli) -> None:
 
 # -- search ----------------------------------------------------------------------------
 
+
 def test_search_finds_every_kind_of_record(cli: Cli) -> None:
     task = cli.json("task", "add", "Feed the quokka")
     note = cli.json("note", "add", "Zoo visit", "--body", "the wombat sleeps all day")
-    event = cli.json("event", "add", "Platypus talk", "--start", "2027-01-12T10:00",
-                     "--duration", "1h", "--location", "Aquarium")
+    event = cli.json(
+        "event",
+        "add",
+        "Platypus talk",
+        "--start",
+        "2027-01-12T10:00",
+        "--duration",
+        "1h",
+        "--location",
+        "Aquarium",
+    )
     cli.json("account", "add", "Checking", "--currency", "EUR")
     tx = cli.json("tx", "add", "-12.50", "--payee", "Numbat Bakery")
     add_message(cli.data_dir, subject="Echidna sighting", body="seen near the river")
@@ -124,11 +175,19 @@ def test_search_finds_every_kind_of_record(cli: Cli) -> None:
     assert hits("aquarium") == [("event", "Platypus talk")]
     assert hits("numbat") == [("transaction", "Numbat Bakery")]
     assert hits("echidna") == [("message", "Echidna sighting")]
-    ids = {h["kind"]: h["id"] for h in cli.json("search", "quokka")
-           + cli.json("search", "wombat") + cli.json("search", "platypus")
-           + cli.json("search", "numbat")}
-    assert ids == {"task": task["id"], "note": note["id"], "event": event["id"],
-                   "transaction": tx["id"]}
+    ids = {
+        h["kind"]: h["id"]
+        for h in cli.json("search", "quokka")
+        + cli.json("search", "wombat")
+        + cli.json("search", "platypus")
+        + cli.json("search", "numbat")
+    }
+    assert ids == {
+        "task": task["id"],
+        "note": note["id"],
+        "event": event["id"],
+        "transaction": tx["id"],
+    }
 
 
 def test_search_by_kind_and_prefix(cli: Cli) -> None:
@@ -164,6 +223,7 @@ def test_a_search_without_words_is_refused(cli: Cli, query: str) -> None:
 
 # -- messages --------------------------------------------------------------------------
 
+
 def test_message_list_filters_unread_and_platform(cli: Cli) -> None:
     add_message(cli.data_dir, subject="Invoice", body="please pay")
     add_message(cli.data_dir, subject="", body="lunch?", platform="slack", sender="Bob")
@@ -186,11 +246,12 @@ def test_message_list_filters_unread_and_platform(cli: Cli) -> None:
 
 # -- the action catalog ----------------------------------------------------------------
 
+
 def test_action_list_describes_every_action(cli: Cli) -> None:
     actions = cli.json("action", "list", check=False)
 
     names = [a["name"] for a in actions]
-    assert CLI_ACTIONS <= set(names)
+    assert set(names) >= CLI_ACTIONS
     assert len(names) == len(set(names))
     for action in actions:
         assert action["risk"] in RISKS
@@ -205,12 +266,30 @@ def test_action_list_describes_every_action(cli: Cli) -> None:
 
 
 def test_do_runs_an_action_with_arguments(cli: Cli) -> None:
-    task = cli.json("do", "add_task", "--arg", "title=Water plants", "--arg", "tags=home",
-                    "--arg", "tags=garden", "--arg", "due=2027-01-15", "--arg", "priority=low",
-                    "--arg", "notes=a=b")
+    task = cli.json(
+        "do",
+        "add_task",
+        "--arg",
+        "title=Water plants",
+        "--arg",
+        "tags=home",
+        "--arg",
+        "tags=garden",
+        "--arg",
+        "due=2027-01-15",
+        "--arg",
+        "priority=low",
+        "--arg",
+        "notes=a=b",
+    )
 
     assert (task["title"], task["tags"], task["due"], task["priority"], task["notes"]) == (
-        "Water plants", ["home", "garden"], "2027-01-15", "low", "a=b")
+        "Water plants",
+        ["home", "garden"],
+        "2027-01-15",
+        "low",
+        "a=b",
+    )
     assert cli.json("task", "show", task["id"]) == task
 
 
@@ -222,46 +301,57 @@ def test_do_runs_reading_actions(cli: Cli) -> None:
     assert json.loads(cli.ok("do", "task_stats").out)["open"] == 0
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["add_task", "--arg", "title=X", "--arg", "colour=red"], "no parameter colour"),
-    (["add_task", "--arg", "notitle"], "key=value"),
-    (["add_task", "--arg", "=X"], "key=value"),
-    (["add_task"], "needs title"),
-    (["add_task", "--arg", "title=X", "--arg", "priority=asap"], "one of"),
-    (["add_task", "--arg", "title=X", "--arg", "due=2026-02-30"], "2026-02-30"),
-    (["list_tasks", "--arg", "limit=many"], "whole number"),
-    (["mark_message", "--arg", f"id={uuid.uuid4()}", "--arg", "read=perhaps"], "true or false"),
-    (["launch_rocket"], "no action named"),
-])
-def test_do_refuses_bad_arguments_and_changes_nothing(cli: Cli, argv: list[str],
-                                                      words: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["add_task", "--arg", "title=X", "--arg", "colour=red"], "no parameter colour"),
+        (["add_task", "--arg", "notitle"], "key=value"),
+        (["add_task", "--arg", "=X"], "key=value"),
+        (["add_task"], "needs title"),
+        (["add_task", "--arg", "title=X", "--arg", "priority=asap"], "one of"),
+        (["add_task", "--arg", "title=X", "--arg", "due=2026-02-30"], "2026-02-30"),
+        (["list_tasks", "--arg", "limit=many"], "whole number"),
+        (["mark_message", "--arg", f"id={uuid.uuid4()}", "--arg", "read=perhaps"], "true or false"),
+        (["launch_rocket"], "no action named"),
+    ],
+)
+def test_do_refuses_bad_arguments_and_changes_nothing(
+    cli: Cli, argv: list[str], words: str
+) -> None:
     assert words in cli.fails("do", *argv)
     assert count_rows(cli.database, "tasks") == 0
 
 
 # -- the profile -----------------------------------------------------------------------
 
+
 def test_profile_show_and_set(cli: Cli) -> None:
     profile = cli.json("profile", "show")
     assert uuid.UUID(profile["id"])
 
-    changed = cli.json("profile", "set", "--name", "Ada", "--email", "ada@example.org",
-                       "--time-zone", "Asia/Tokyo")
+    changed = cli.json(
+        "profile", "set", "--name", "Ada", "--email", "ada@example.org", "--time-zone", "Asia/Tokyo"
+    )
 
     assert (changed["display_name"], changed["email"], changed["time_zone"]) == (
-        "Ada", "ada@example.org", "Asia/Tokyo")
+        "Ada",
+        "ada@example.org",
+        "Asia/Tokyo",
+    )
     assert cli.json("profile", "show") == changed
     assert "not a time zone" in cli.fails("profile", "set", "--time-zone", "Mars/Olympus")
     assert cli.json("profile", "show")["time_zone"] == "Asia/Tokyo"
 
 
-def test_without_tz_instants_are_in_the_profiles_zone(cli: Cli,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_tz_instants_are_in_the_profiles_zone(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cli.json("profile", "set", "--time-zone", "Asia/Tokyo")
     monkeypatch.delenv("TZ")
 
-    event = cli.json("event", "add", "Sushi", "--start", "2027-01-12T19:00", "--duration", "1h",
-                     check=False)
+    event = cli.json(
+        "event", "add", "Sushi", "--start", "2027-01-12T19:00", "--duration", "1h", check=False
+    )
     task = cli.json("task", "add", "Pack", "--due", "2027-01-12T08:00", check=False)
 
     assert event["start"] == "2027-01-12T19:00:00+09:00"

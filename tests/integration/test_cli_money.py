@@ -10,8 +10,12 @@ from cli_helpers import Cli, count_rows, make_cli, snapshot, today
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        tmp_path_factory: pytest.TempPathFactory) -> Cli:
+def cli(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Cli:
     return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
 
 
@@ -27,17 +31,22 @@ def november_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("-3", "Kiosk", "11-30", ""),
         ("-99", "Next month", "12-01", "groceries"),
     ]:
-        commands.append(["tx", "add", amount, "--payee", payee, "--date", f"2026-{day}",
-                         "--category", category])
+        commands.append(
+            ["tx", "add", amount, "--payee", payee, "--date", f"2026-{day}", "--category", category]
+        )
     commands.append(["budget", "set", "groceries", "400", "--month", "2026-11"])
     commands.append(["budget", "set", "rent", "50", "--month", "2026-11"])
     return snapshot(tmp_path_factory, "november", *commands)
 
 
 @pytest.fixture
-def november(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-             capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory,
-             november_db: Path) -> Cli:
+def november(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+    november_db: Path,
+) -> Cli:
     return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory, copy_of=november_db)
 
 
@@ -51,11 +60,14 @@ def test_account_add_and_list(cli: Cli) -> None:
     assert "Savings" in cli.ok("account", "list").out
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["--currency", "EURO"], "currency"),
-    (["--currency", "€"], "currency"),
-    (["--kind", "piggybank"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--currency", "EURO"], "currency"),
+        (["--currency", "€"], "currency"),
+        (["--kind", "piggybank"], "invalid choice"),
+    ],
+)
 def test_bad_accounts_are_refused(cli: Cli, argv: list[str], words: str) -> None:
     assert words in cli.fails("account", "add", "Odd", *argv)
     assert cli.json("account", "list") == []
@@ -70,14 +82,29 @@ def test_a_second_account_with_the_same_name_is_refused(cli: Cli) -> None:
 def test_tx_add_prints_exact_amounts(cli: Cli) -> None:
     cli.json("account", "add", "Checking", "--currency", "EUR")
 
-    spent = cli.json("tx", "add", "-12.50", "--payee", "Rewe", "--date", "2026-11-03",
-                     "--category", "groceries", "--memo", "weekly shop")
+    spent = cli.json(
+        "tx",
+        "add",
+        "-12.50",
+        "--payee",
+        "Rewe",
+        "--date",
+        "2026-11-03",
+        "--category",
+        "groceries",
+        "--memo",
+        "weekly shop",
+    )
     earned = cli.json("tx", "add", "+1,234.5", "--payee", "Client", "--date", "2026-11-04")
 
     assert uuid.UUID(spent["id"])
     assert (spent["amount"], spent["currency"]) == ("-12.50", "EUR")
     assert (spent["payee"], spent["date"], spent["category"], spent["memo"]) == (
-        "Rewe", "2026-11-03", "groceries", "weekly shop")
+        "Rewe",
+        "2026-11-03",
+        "groceries",
+        "weekly shop",
+    )
     assert spent["account"] == "Checking"
     assert earned["amount"] == "1234.50"
     assert cli.json("account", "list")[0]["balance"] == "1222.00"
@@ -110,17 +137,21 @@ def test_a_currency_without_cents_has_no_decimals(cli: Cli) -> None:
     assert "decimals" in cli.fails("tx", "add", "-12.5", "--payee", "Ramen")
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["abc", "--payee", "X"], "not an amount"),
-    (["NaN", "--payee", "X"], "not an amount"),
-    (["-3.999", "--payee", "X"], "decimals"),
-    (["-5", "--payee", ""], "payee"),
-    (["-5", "--payee", "X", "--date", "2026-13-01"], "2026-13-01"),
-    (["-5", "--payee", "X", "--account", "Nope"], "no account"),
-    (["-5"], "--payee"),
-])
-def test_bad_transactions_are_refused_and_nothing_is_added(cli: Cli, argv: list[str],
-                                                           words: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["abc", "--payee", "X"], "not an amount"),
+        (["NaN", "--payee", "X"], "not an amount"),
+        (["-3.999", "--payee", "X"], "decimals"),
+        (["-5", "--payee", ""], "payee"),
+        (["-5", "--payee", "X", "--date", "2026-13-01"], "2026-13-01"),
+        (["-5", "--payee", "X", "--account", "Nope"], "no account"),
+        (["-5"], "--payee"),
+    ],
+)
+def test_bad_transactions_are_refused_and_nothing_is_added(
+    cli: Cli, argv: list[str], words: str
+) -> None:
     cli.json("account", "add", "Checking", "--currency", "EUR")
     rows = count_rows(cli.database, "transactions")
 
@@ -141,7 +172,9 @@ def test_tx_list_filters_by_month_and_category(november: Cli) -> None:
     month = cli.json("tx", "list", "--month", "2026-11")
 
     assert [(t["payee"], t["amount"]) for t in groceries] == [
-        ("Bäckerei Kamps", "-7.25"), ("Rewe Markt", "-12.50")]
+        ("Bäckerei Kamps", "-7.25"),
+        ("Rewe Markt", "-12.50"),
+    ]
     assert len(month) == 5
     assert all(t["date"].startswith("2026-11-") for t in month)
     assert len(cli.json("tx", "list")) == 6
@@ -156,13 +189,28 @@ def test_tx_summary_json(november: Cli) -> None:
     assert summary["income"] == "2500.00"
     assert summary["expenses"] == "122.75"
     assert summary["net"] == "2377.25"
-    assert summary["by_category"] == {"rent": "100.00", "groceries": "19.75",
-                                      "uncategorized": "3.00"}
+    assert summary["by_category"] == {
+        "rent": "100.00",
+        "groceries": "19.75",
+        "uncategorized": "3.00",
+    }
     assert summary["budgets"] == [
-        {"category": "groceries", "month": "2026-11", "budget": "400.00", "spent": "19.75",
-         "remaining": "380.25", "currency": "EUR"},
-        {"category": "rent", "month": "2026-11", "budget": "50.00", "spent": "100.00",
-         "remaining": "-50.00", "currency": "EUR"},
+        {
+            "category": "groceries",
+            "month": "2026-11",
+            "budget": "400.00",
+            "spent": "19.75",
+            "remaining": "380.25",
+            "currency": "EUR",
+        },
+        {
+            "category": "rent",
+            "month": "2026-11",
+            "budget": "50.00",
+            "spent": "100.00",
+            "remaining": "-50.00",
+            "currency": "EUR",
+        },
     ]
 
 
@@ -185,7 +233,10 @@ def test_tx_summary_where_spending_exceeds_income(cli: Cli) -> None:
 
 def test_tx_summary_without_json(november: Cli) -> None:
     out = november.ok("tx", "summary", "--month", "2026-11").out
-    assert "2500.00" in out and "122.75" in out and "groceries" in out and "-50.00" in out
+    assert "2500.00" in out
+    assert "122.75" in out
+    assert "groceries" in out
+    assert "-50.00" in out
 
 
 @pytest.mark.parametrize("month", ["2026-13", "november", "2026-1", "2026-11-01", ""])
@@ -202,22 +253,33 @@ def test_budget_set_and_list(november: Cli) -> None:
 
     updated = cli.json("budget", "set", "groceries", "420.5", "--month", "2026-11")
 
-    assert updated == {"category": "groceries", "month": "2026-11", "budget": "420.50",
-                       "spent": "19.75", "remaining": "400.75", "currency": "EUR"}
+    assert updated == {
+        "category": "groceries",
+        "month": "2026-11",
+        "budget": "420.50",
+        "spent": "19.75",
+        "remaining": "400.75",
+        "currency": "EUR",
+    }
     budgets = cli.json("budget", "list", "--month", "2026-11")
-    assert [(b["category"], b["budget"]) for b in budgets] == [("groceries", "420.50"),
-                                                               ("rent", "50.00")]
+    assert [(b["category"], b["budget"]) for b in budgets] == [
+        ("groceries", "420.50"),
+        ("rent", "50.00"),
+    ]
     assert cli.json("budget", "list", "--month", "2026-12") == []
     assert "No budgets" in cli.ok("budget", "list", "--month", "2026-12").out
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["groceries", "-4", "--month", "2026-11"], "positive"),
-    (["groceries", "lots", "--month", "2026-11"], "not an amount"),
-    (["groceries", "400", "--month", "2026-00"], "month"),
-    (["groceries", "400"], "--month"),
-    (["", "400", "--month", "2026-11"], "category"),
-])
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["groceries", "-4", "--month", "2026-11"], "positive"),
+        (["groceries", "lots", "--month", "2026-11"], "not an amount"),
+        (["groceries", "400", "--month", "2026-00"], "month"),
+        (["groceries", "400"], "--month"),
+        (["", "400", "--month", "2026-11"], "category"),
+    ],
+)
 def test_bad_budgets_are_refused(november: Cli, argv: list[str], words: str) -> None:
     before = november.json("budget", "list", "--month", "2026-11")
 

@@ -85,8 +85,8 @@ def test_sort_keys_always_fit_between() -> None:
         low = keys[at - 1] if at else None
         high = keys[at] if at < len(keys) else None
         key = between(low, high)
-        assert (low is None or low < key)
-        assert (high is None or key < high)
+        assert low is None or low < key
+        assert high is None or key < high
         keys.insert(at, key)
     assert keys == sorted(keys)
     assert len(set(keys)) == len(keys)

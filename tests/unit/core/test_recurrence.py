@@ -111,3 +111,16 @@ def test_unbounded_ranges_are_refused() -> None:
             (start, start + timedelta(days=30)),
             duration=timedelta(minutes=1),
         )
+
+
+def test_until_in_utc_is_the_instant_the_series_stops() -> None:
+    # 09:00 Berlin is 08:00 UTC; UNTIL=...T080000Z includes the 4th, T075959Z does not.
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=BERLIN)
+    window = (datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 3, 31, tzinfo=UTC))
+    hour = timedelta(hours=1)
+    rule = "FREQ=DAILY;UNTIL=20260304T{}Z"
+    through = expand_timed(rule.format("080000"), start, BERLIN, window, duration=hour)
+    before = expand_timed(rule.format("075959"), start, BERLIN, window, duration=hour)
+    assert [d.day for d in through] == [2, 3, 4]
+    assert [d.day for d in before] == [2, 3]
+    assert check_rrule("rrule:freq=daily;until=20260304T080000z") == rule.format("080000")

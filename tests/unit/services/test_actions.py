@@ -398,12 +398,6 @@ def test_add_event_action_spans(services: Services) -> None:
     assert [o.title for o in listed] == ["Holiday", "Gym"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: calendar_actions.py _update passes an all-day "
-    "event's end unchanged, while add_event treats it as the last day (+1): "
-    "update_event end=D makes the event end the day before D",
-)
 def test_update_event_end_of_all_day_event_is_the_last_day(services: Services) -> None:
     holiday = call(
         services, "add_event", title="Holiday", start="2026-03-09", end="2026-03-13", all_day=True

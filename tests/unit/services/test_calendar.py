@@ -332,22 +332,12 @@ def test_cancelled_override_hides_the_occurrence(services: Services, store: Stor
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: calendar.py occurrences() expands series whatever "
-    "their status; only single events are filtered on status != 'cancelled'",
-)
 def test_cancelled_series_is_hidden(services: Services) -> None:
     series = weekly_standup(services)
     services.calendar.update(series.id, status="cancelled")
     assert services.calendar.occurrences(date(2026, 3, 1), date(2026, 3, 31)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: calendar.py _overridden() does not filter "
-    "live(CalendarEvent): a tombstoned override still hides its occurrence",
-)
 def test_deleted_override_gives_the_occurrence_back(services: Services, store: Store) -> None:
     series = weekly_standup(services)
     original = at(date(2026, 3, 11), 9)
@@ -474,11 +464,6 @@ def test_unknown_event(services: Services) -> None:
         services.calendar.get("42")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: calendar.py _span() accepts naive datetimes; "
-    "the store then fails with a SQLAlchemy StatementError, not a UserError",
-)
 def test_naive_times_are_a_user_error(services: Services) -> None:
     with pytest.raises(UserError, match="time zone"):
         services.calendar.add(

@@ -392,12 +392,6 @@ def test_summary_of_an_empty_month(services: Services) -> None:
     assert summary.other_currencies == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: finance.py summary() builds by_category with a dict "
-    "comprehension keyed on `cat or 'uncategorized'`: a blank category and a "
-    "category named 'uncategorized' collide and one total is dropped",
-)
 def test_by_category_adds_up_to_the_expenses(services: Services) -> None:
     services.finance.add_account("Main", currency="EUR")
     spend(services, "-5", category="")
@@ -416,11 +410,6 @@ def test_budget_spending_ignores_the_case_of_categories(services: Services) -> N
     assert len(services.finance.transactions(category="Groceries")) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: finance.py summary() groups by_category by the exact category text while "
-    "budgets and transactions(category=) ignore case: 'Groceries' and 'groceries' are split",
-)
 def test_by_category_ignores_case(services: Services) -> None:
     services.finance.add_account("Main", currency="EUR")
     spend(services, "-10", category="Groceries")

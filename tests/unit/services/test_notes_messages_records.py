@@ -291,11 +291,6 @@ def test_profile_zone_is_the_default_zone(store: Store) -> None:
     assert Services(store, "Europe/Berlin").ctx.zone.key == "Europe/Berlin"  # the override wins
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: base.py ServiceContext caches the zone forever; "
-    "changing the profile's time zone does not reach a running app's services",
-)
 def test_changing_the_profile_zone_changes_the_services_zone(store: Store) -> None:
     services = Services(store)
     services.profile.update(time_zone="Asia/Tokyo")
@@ -368,12 +363,6 @@ def test_workflows(services: Services) -> None:
     assert services.records.workflows() == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: records.py add_workflow() only checks that a step's "
-    "action is a string; an unknown action is stored and fails only when run "
-    "(add_voice_command does check the catalog)",
-)
 def test_workflow_step_must_name_a_known_action(services: Services) -> None:
     with pytest.raises(UserError, match=r"no action named 'tasks\.frobnicate'"):
         services.records.add_workflow("Typo", trigger={}, steps=[{"action": "tasks.frobnicate"}])

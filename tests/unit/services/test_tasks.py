@@ -149,11 +149,6 @@ def test_deleted_parent_is_refused(services: Services) -> None:
         add(services, "Child", parent_id=parent.id)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a naive TaskDraft.start is not checked (tasks.py "
-    "_validated): SQLAlchemy StatementError instead of UserError",
-)
 def test_naive_start_is_a_user_error(services: Services) -> None:
     with pytest.raises(UserError, match="time zone"):
         add(services, "Naive start", start=datetime(2026, 3, 5, 9, 0))
@@ -290,12 +285,6 @@ def test_order_is_due_then_undated_then_priority(services: Services) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: tasks.py _filtered orders by coalesce(due_at, "
-    "due_date), comparing UTC instant text with local dates; west of UTC an "
-    "evening task sorts after the next day's date-only task",
-)
 def test_order_by_due_compares_local_days(store: Store) -> None:
     new_york = ZoneInfo("America/New_York")
     services = Services(store, "America/New_York")
