@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desktop.services.base import env_zone
     from desktop.services.container import Services
     from desktop.services.overview import PaneData
 
@@ -27,13 +26,15 @@ EXIT_CANNOT_START = 2
 def run_gui(data_dir: str | None, argv: list[str]) -> int:
     """Open the profile in `data_dir` (or the default one) in the main window; the exit code."""
     # Qt is imported here, not at module level, so that CLI commands stay fast.
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     import desktop
-    from desktop.config import Paths, setup_logging
+    from desktop.config import APP_ICON, Paths, setup_logging
     from desktop.core.errors import AtriumError
     from desktop.runtime.events import AppEvents
     from desktop.runtime.task_runner import TaskRunner
+    from desktop.services.base import env_zone
     from desktop.services.container import Services
     from desktop.store.profile import open_store
     from desktop.ui.main_window import MainWindow
@@ -43,6 +44,7 @@ def run_gui(data_dir: str | None, argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationVersion(desktop.__version__)
+    app.setWindowIcon(QIcon(str(APP_ICON)))
 
     try:
         paths = Paths.resolve(data_dir).ensure()

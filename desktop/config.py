@@ -26,6 +26,9 @@ APP_NAME = "Atrium"
 DATA_DIR_ENV = "ATRIUM_DATA_DIR"
 DATABASE_FILE = "atrium.sqlite3"
 SETTINGS_FILE = "settings.json"
+# Icons and other files the app shows, kept beside the package (bundled by the build).
+RESOURCES_DIR = Path(__file__).resolve().parents[1] / "resources"
+APP_ICON = RESOURCES_DIR / "icons" / "atrium.svg"
 
 
 @dataclass(frozen=True)
