@@ -8,6 +8,7 @@ import platform
 import sqlite3
 import sys
 import time
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
@@ -40,7 +41,10 @@ def demo_seed(args: argparse.Namespace, services: Services) -> int:
     if args.json:
         emit_json({"size": args.size, "seconds": seconds, "counts": counts}, services.ctx.zone)
     else:
-        say(f"Seeded {args.size} demo data in {seconds} s: {counts}")
+        made = ", ".join(
+            f"{number} {name.replace('_', ' ')}" for name, number in asdict(counts).items()
+        )
+        say(f"Seeded the {args.size} demo in {seconds} s: {made}.")
     return 0
 
 

@@ -6,12 +6,26 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-# JSON everywhere, JSONB on Postgres (indexable, compact).
-JSONDoc = JSON().with_variant(JSONB(), "postgresql")
+
+class JSONDoc(TypeDecorator[Any]):
+    """JSON everywhere, JSONB on Postgres (indexable, compact).
+
+    The Postgres dialect is imported only when a Postgres connection needs it,
+    so that commands on the local SQLite store start without loading it.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())
 
 
 class UTCDateTime(TypeDecorator[datetime]):

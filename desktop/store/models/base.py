@@ -39,10 +39,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime(),
-        dict[str, Any]: JSONDoc,
-        list[str]: JSONDoc,
-        list[int]: JSONDoc,
-        list[dict[str, Any]]: JSONDoc,
+        dict[str, Any]: JSONDoc(),
+        list[str]: JSONDoc(),
+        list[int]: JSONDoc(),
+        list[dict[str, Any]]: JSONDoc(),
         uuid.UUID: Uuid(),
     }
 
