@@ -6,19 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_helpers import Cli, make_cli, run_main
+from cli_helpers import Cli, run_main
 
 from desktop import __version__
-
-
-@pytest.fixture
-def cli(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Cli:
-    return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
 
 
 @pytest.fixture

@@ -12,19 +12,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cli_helpers import DATABASE, Cli, count_rows, make_cli, run_main
+from cli_helpers import DATABASE, Cli, count_rows, run_main
 
 from desktop.cli import commands
-
-
-@pytest.fixture
-def cli(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Cli:
-    return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
 
 
 def dump(database: Path) -> list[str]:

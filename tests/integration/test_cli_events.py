@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from cli_helpers import BERLIN, Cli, count_rows, is_date, make_cli, today
+from cli_helpers import BERLIN, Cli, count_rows, is_date, today
 
 OCCURRENCE_FIELDS = {"event_id", "title", "start", "end", "all_day"}
-
-
-@pytest.fixture
-def cli(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Cli:
-    return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
 
 
 def occurrences(cli: Cli, first: str, last: str) -> list[dict]:

@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from cli_helpers import Cli, add_message, count_rows, make_cli
+from cli_helpers import Cli, add_message, count_rows
 
 RISKS = {"read", "write", "outbound", "destructive"}
 # The actions the CLI verbs dispatch through: all must be in the catalog.
@@ -42,16 +42,6 @@ CLI_ACTIONS = {
     "get_profile",
     "update_profile",
 }
-
-
-@pytest.fixture
-def cli(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Cli:
-    return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
 
 
 # -- notes -----------------------------------------------------------------------------

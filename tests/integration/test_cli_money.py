@@ -9,16 +9,6 @@ import pytest
 from cli_helpers import Cli, count_rows, make_cli, snapshot, today
 
 
-@pytest.fixture
-def cli(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Cli:
-    return make_cli(tmp_path, monkeypatch, capsys, tmp_path_factory)
-
-
 @pytest.fixture(scope="module")
 def november_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A EUR account with a month of income, groceries and rent, and two budgets."""
