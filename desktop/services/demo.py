@@ -483,6 +483,7 @@ class _Seeder:
             "recurrence": rule,
             "repeat_from": "due",
             "reminders": [15] if due_at else [],
+            "uid": None,
             "_created": created,
         }
 

@@ -462,5 +462,6 @@ def _check_project(session: Session, project: str | uuid.UUID | None) -> uuid.UU
 def _with_defaults(values: dict[str, Any]) -> dict[str, Any]:
     values.setdefault("repeat_from", "due")
     values.setdefault("reminders", [])
+    values.setdefault("uid", None)
     values["id"] = values.get("id") or new_id()
     return values

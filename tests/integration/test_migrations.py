@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from pathlib import Path
 
@@ -95,4 +96,31 @@ def test_postgres_up_down_up_and_no_drift(pg_database: str) -> None:
             ).scalar()
             == 0
         )
+    engine.dispose()
+
+
+def _triggers(engine: Engine, table: str) -> set[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"),
+            {"t": table},
+        )
+        return {row[0] for row in rows}
+
+
+def test_each_step_down_and_up_keeps_the_search_triggers(tmp_path: Path) -> None:
+    """Changing a searched table must not rebuild it (a rebuild drops its FTS triggers)."""
+    engine = sqlite_engine(tmp_path / "steps.sqlite3")
+    migrate.upgrade(engine, "0001_initial")
+    initial = _triggers(engine, "tasks")
+    assert initial
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    revisions = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    for previous, revision in itertools.pairwise(revisions):
+        migrate.upgrade(engine, revision)
+        assert _triggers(engine, "tasks") == initial, revision
+        migrate.downgrade(engine, previous)
+        assert _triggers(engine, "tasks") == initial, f"down from {revision}"
+        migrate.upgrade(engine, revision)
+    assert _drift(engine) == []
     engine.dispose()

@@ -8,6 +8,7 @@ from desktop.store.models.inbox import PLATFORMS, Integration, Message
 from desktop.store.models.local import AppMeta
 from desktop.store.models.notes import LINK_KINDS, Note, NoteLink
 from desktop.store.models.people import DevProject, User
+from desktop.store.models.reminders import REMINDER_STATES, ReminderState
 from desktop.store.models.tasks import PRIORITIES, TASK_STATUSES, Task
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
@@ -27,6 +28,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     WorkflowRun,
     VoiceCommand,
     AgentLog,
+    ReminderState,
 )
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "LINK_KINDS",
     "PLATFORMS",
     "PRIORITIES",
+    "REMINDER_STATES",
     "SYNCED_MODELS",
     "SYNC_COLUMNS",
     "TASK_STATUSES",
@@ -49,6 +52,7 @@ __all__ = [
     "Message",
     "Note",
     "NoteLink",
+    "ReminderState",
     "Synced",
     "Task",
     "Transaction",

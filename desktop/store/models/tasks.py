@@ -27,6 +27,7 @@ class Task(Synced, Base):
         Index(None, "owner_id", "due_at"),
         Index(None, "owner_id", "parent_id"),
         Index(None, "owner_id", "project_id"),
+        Index(None, "owner_id", "uid"),
     )
 
     title: Mapped[str] = mapped_column(String(500))
@@ -45,3 +46,5 @@ class Task(Synced, Base):
     recurrence: Mapped[str | None] = mapped_column(String(500))
     repeat_from: Mapped[str] = mapped_column(String(16), default="due")
     reminders: Mapped[list[int]] = mapped_column(default=list)
+    # The iCalendar UID (VTODO): a re-import updates the task instead of duplicating it.
+    uid: Mapped[str | None] = mapped_column(String(255))
