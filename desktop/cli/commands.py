@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.cli import admin
+from desktop.cli import admin, planning
 from desktop.cli.output import emit_json, say, table, when_text
 from desktop.core.errors import UserError
 from desktop.services.actions.registry import default_catalog, parse_cli_args
@@ -524,4 +524,5 @@ HANDLERS: dict[str, Handler] = {
     "db.upgrade": admin.db_upgrade,
     "db.check": admin.db_check,
     "doctor": admin.doctor,
+    **planning.HANDLERS,
 }

@@ -73,6 +73,7 @@ def build_parser() -> Parser:
     _notes(build)
     _money(build)
     _misc(build)
+    _reminders(build)
     return parser
 
 
@@ -221,3 +222,13 @@ def _misc(b: _Builder) -> None:
     b.command(g, "upgrade", "db.upgrade", "upgrade the schema to this version of Atrium")
     b.command(g, "check", "db.check", "check the database's integrity and schema")
     b.command(b.sub, "doctor", "doctor", "describe this installation and find problems")
+
+
+def _reminders(b: _Builder) -> None:
+    g = b.group("reminder", "reminders of tasks and events")
+    lst = b.command(g, "list", "reminder.list", "what is due next (missed ones first)")
+    lst.add_argument("--days", type=int, default=7, metavar="N", help="look N days ahead")
+    snooze = b.command(g, "snooze", "reminder.snooze", "show a reminder again later")
+    snooze.add_argument("key")
+    snooze.add_argument("--minutes", type=int, default=10, metavar="N")
+    b.command(g, "dismiss", "reminder.dismiss", "never show a reminder again").add_argument("key")

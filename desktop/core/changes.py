@@ -25,6 +25,7 @@ class Changes:
     integrations: bool = False
     profile: bool = False
     sync: bool = False
+    reminders: bool = False
 
     @classmethod
     def of(cls, *areas: str) -> Changes:

@@ -11,6 +11,7 @@ from desktop.services.messages import MessageService
 from desktop.services.notes import NoteService
 from desktop.services.profile import ProfileService
 from desktop.services.records import RecordService
+from desktop.services.reminders import ReminderService
 from desktop.services.search import SearchService
 from desktop.services.tasks import TaskService
 from desktop.store.profile import Store
@@ -54,3 +55,7 @@ class Services:
     @cached_property
     def records(self) -> RecordService:
         return RecordService(self.ctx)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        return ReminderService(self.ctx, self.calendar)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from desktop.services.actions import calendar_actions, finance_actions, misc_actions, task_actions
+from desktop.services.actions import (
+    calendar_actions,
+    finance_actions,
+    misc_actions,
+    reminder_actions,
+    task_actions,
+)
 from desktop.services.actions.registry import ActionCatalog
 
 
 def register_all(catalog: ActionCatalog) -> None:
-    for module in (task_actions, calendar_actions, finance_actions, misc_actions):
+    modules = (task_actions, calendar_actions, finance_actions, misc_actions, reminder_actions)
+    for module in modules:
         for action in module.ACTIONS:
             catalog.register(action)

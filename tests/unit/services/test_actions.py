@@ -25,6 +25,7 @@ from desktop.services.actions.registry import (
     parse_cli_args,
     validate,
 )
+from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
 from desktop.services.jsonable import jsonable
 from desktop.services.messages import IncomingMessage
@@ -546,6 +547,11 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
     }
     call(services, "add_account", name="Main", currency="EUR")
     call(services, "add_transaction", amount="-5", payee="Seed shop", category="food")
+    start = clock.current + timedelta(hours=2)
+    services.calendar.add(
+        EventDraft("Reminded", start, start + timedelta(hours=1), reminders=[10, 20])
+    )
+    ids["reminder"], ids["reminder2"] = (r.key for r in services.reminders.upcoming())
     services.records.add_workflow(
         "Seed flow", trigger={"type": "manual"}, steps=[{"action": "list_tasks"}]
     )
@@ -605,6 +611,9 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "delete_task": {"id": ids["task3"]},
         "delete_event": {"id": ids["event2"]},
         "delete_note": {"id": ids["note2"]},
+        "list_reminders": {"days": 2},
+        "snooze_reminder": {"key": ids["reminder"], "minutes": 5},
+        "dismiss_reminder": {"key": ids["reminder2"]},
     }
 
 
@@ -634,7 +643,7 @@ def test_read_actions_return_the_seeded_rows(services: Services, seeded: dict[st
 
     assert "Seed task" in [t.title for t in values("list_tasks")]
     assert values("get_task", id=seeded["task"]).title == "Seed task"
-    assert {o.title for o in values("list_events")} == {"Seed event", "Other event"}
+    assert {o.title for o in values("list_events")} == {"Seed event", "Other event", "Reminded"}
     assert values("get_event", id=seeded["event"]).title == "Seed event"
     assert [a.name for a in values("list_accounts")] == ["Main"]
     assert [t.payee for t in values("list_transactions")] == ["Seed shop"]
