@@ -95,6 +95,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("notifications.enabled", bool, True, "Show reminders as notifications."),
     Setting("work.hours", str, "09:00-17:00", "Working hours used to find free time."),
     Setting("log.level", str, "INFO", "Level of the log file: DEBUG, INFO or WARNING."),
+    Setting("work.days", str, "mon-fri", "Working days used to find free time, e.g. mon-fri."),
+    Setting("schedule.buffer_minutes", int, 10, "Minutes kept free before and after every event."),
+    Setting(
+        "schedule.focus_block_minutes",
+        int,
+        90,
+        "Longest focus block auto-scheduling makes; longer tasks are split.",
+    ),
+    Setting("schedule.min_block_minutes", int, 25, "Shortest focus block auto-scheduling makes."),
 )
 SETTINGS_VERSION = 1
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
