@@ -74,6 +74,7 @@ def build_parser() -> Parser:
     _money(build)
     _misc(build)
     _reminders(build)
+    _calendar(build)
     return parser
 
 
@@ -108,6 +109,7 @@ def _tasks(b: _Builder) -> None:
     b.command(g, "done", "task.done", "mark a task done").add_argument("id")
     b.command(g, "delete", "task.delete", "delete a task and its subtasks").add_argument("id")
     b.command(g, "stats", "task.stats", "task counts")
+    _task_schedule(b, g)
 
 
 def _events(b: _Builder) -> None:
@@ -232,3 +234,26 @@ def _reminders(b: _Builder) -> None:
     snooze.add_argument("key")
     snooze.add_argument("--minutes", type=int, default=10, metavar="N")
     b.command(g, "dismiss", "reminder.dismiss", "never show a reminder again").add_argument("key")
+
+
+def _range_flags(parser: argparse.ArgumentParser, days: int) -> None:
+    parser.add_argument("--from", dest="first", metavar="DATE", help="first day (default today)")
+    parser.add_argument(
+        "--to", dest="last", metavar="DATE", help=f"last day (default: {days} days in all)"
+    )
+
+
+def _task_schedule(b: _Builder, g: Any) -> None:
+    plan = b.command(g, "schedule", "task.schedule", "plan focus time for tasks with estimates")
+    _range_flags(plan, 14)
+    plan.add_argument(
+        "--apply", action="store_true", help="write the plan's blocks into the calendar"
+    )
+
+
+def _calendar(b: _Builder) -> None:
+    g = b.group("calendar", "the calendar as a whole: free time")
+    free = b.command(g, "free", "calendar.free", "free slots in working hours")
+    _range_flags(free, 7)
+    free.add_argument("--duration", default="30m", metavar="DURATION", help="shortest slot")
+    free.add_argument("--hours", metavar="HH:MM-HH:MM", help="working hours for this search")

@@ -1,4 +1,4 @@
-"""Sub-commands of planning: reminders (and, with the calendar issue, free time and scheduling)."""
+"""Sub-commands of planning: reminders, free time and auto-scheduling."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.cli.output import emit_json, say, table, when_text
+from desktop.core.planner import duration_text
 from desktop.services.actions.registry import default_catalog
 from desktop.services.container import Services
 
@@ -61,7 +62,63 @@ def reminder_dismiss(args: argparse.Namespace, s: Services) -> int:
     return 0
 
 
+def calendar_free(args: argparse.Namespace, s: Services) -> int:
+    slots = _call(
+        s,
+        "find_free_time",
+        **{"from": args.first, "to": args.last},
+        duration=args.duration,
+        hours=args.hours,
+    )
+    if args.json:
+        emit_json(slots, s.ctx.zone)
+        return 0
+    table(
+        ("FROM", "TO", "FREE"),
+        [
+            (when_text(x.start, s.ctx.zone), when_text(x.end, s.ctx.zone), duration_text(x.minutes))
+            for x in slots
+        ],
+        "No free time of that length in that range.",
+    )
+    return 0
+
+
+def task_schedule(args: argparse.Namespace, s: Services) -> int:
+    action = "apply_schedule" if args.apply else "plan_schedule"
+    plan = _call(s, action, **{"from": args.first, "to": args.last})
+    if args.json:
+        emit_json(plan, s.ctx.zone)
+        return 0
+    zone = s.ctx.zone
+    table(
+        ("FROM", "TO", "TIME", "TASK"),
+        [
+            (
+                when_text(b.start, zone),
+                when_text(b.end, zone),
+                duration_text(b.minutes),
+                b.title + (f" (part {b.part} of {b.parts})" if b.parts > 1 else ""),
+            )
+            for b in plan.blocks
+        ],
+        "Nothing to plan: no open task with an estimate fits this range.",
+    )
+    for unplaced in plan.unplaced:
+        say(f"Not placed: '{unplaced.title}': {unplaced.reason}.")
+    for note in plan.notes:
+        say(f"Note: {note}.")
+    if plan.applied is not None:
+        a = plan.applied
+        say(f"Applied: {a.created} block(s) added, {a.kept} kept, {a.removed} removed.")
+    elif plan.blocks:
+        say("This is a proposal; run again with --apply to put these blocks in the calendar.")
+    return 0
+
+
 HANDLERS = {
+    "calendar.free": calendar_free,
+    "task.schedule": task_schedule,
     "reminder.list": reminder_list,
     "reminder.snooze": reminder_snooze,
     "reminder.dismiss": reminder_dismiss,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from desktop.config import SETTINGS_FILE, Settings
+
 from desktop.services.base import ServiceContext
 from desktop.services.calendar import CalendarService
 from desktop.services.finance import FinanceService
@@ -12,6 +14,7 @@ from desktop.services.notes import NoteService
 from desktop.services.profile import ProfileService
 from desktop.services.records import RecordService
 from desktop.services.reminders import ReminderService
+from desktop.services.schedule import ScheduleOptions, ScheduleService
 from desktop.services.search import SearchService
 from desktop.services.tasks import TaskService
 from desktop.store.profile import Store
@@ -59,3 +62,8 @@ class Services:
     @cached_property
     def reminders(self) -> ReminderService:
         return ReminderService(self.ctx, self.calendar)
+
+    @cached_property
+    def schedule(self) -> ScheduleService:
+        settings = Settings(self.store.path.parent / SETTINGS_FILE)
+        return ScheduleService(self.ctx, ScheduleOptions.from_settings(settings))

@@ -28,9 +28,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import Changes
@@ -45,8 +45,8 @@ from desktop.core.freetime import (
     subtract,
 )
 from desktop.core.planner import BlockRules, Plan, PlannedBlock, PlanTask, duration_text, place
-from desktop.services.base import Outcome, ServiceContext, live
-from desktop.services.calendar import CalendarService
+from desktop.core.recurrence import expand_all_day, expand_timed, occurrence_key
+from desktop.services.base import Outcome, ServiceContext, live, zone_or_none
 from desktop.services.tasks import OPEN_STATUSES
 from desktop.store.models import Attendee, CalendarEvent, Task
 
@@ -118,7 +118,6 @@ class ScheduleService:
     ) -> None:
         self.ctx = source if isinstance(source, ServiceContext) else source.ctx
         self.options = options or ScheduleOptions()
-        self.calendar = CalendarService(self.ctx)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -218,30 +217,109 @@ class ScheduleService:
 
     def _busy(self, first: date, last: date, *, skip: set[uuid.UUID]) -> list[Interval]:
         """Busy intervals on the days around `first`..`last` (a day more each side, for
-        the buffers): occurrences that are not transparent, minus the events in `skip`."""
-        occurrences = self.calendar.occurrences(first - timedelta(days=1), last + timedelta(days=1))
-        with self.ctx.store.read() as session:
-            free_ids = set(
-                session.scalars(
-                    select(CalendarEvent.id).where(
-                        live(CalendarEvent),
-                        CalendarEvent.owner_id == self.ctx.store.user_id,
-                        CalendarEvent.transparency == "transparent",
-                    )
-                )
-            )
-        free_ids |= skip
+        the buffers): occurrences that are neither cancelled nor transparent, minus the
+        events in `skip`.
+
+        This reads only the columns it needs (no ORM objects, no attendees): the same
+        occurrences as `CalendarService.occurrences`, several times faster.
+        """
         zone = self.ctx.zone
+        first, last = first - timedelta(days=1), last + timedelta(days=1)
+        end_day = last + timedelta(days=1)
+        lo, hi = local_instant(first, 0, zone), local_instant(end_day, 0, zone)
+        ev = CalendarEvent
+        busy_rows = (
+            live(ev),
+            ev.owner_id == self.ctx.store.user_id,
+            ev.status != "cancelled",
+            ev.transparency != "transparent",
+        )
+        overlapping = or_(
+            and_(~ev.all_day, ev.start_at < hi, ev.end_at > lo),
+            and_(ev.all_day, ev.start_date < end_day, ev.end_date > first),
+        )
+        columns = (ev.id, ev.all_day, ev.start_at, ev.end_at, ev.start_date, ev.end_date)
+        with self.ctx.store.read() as session:
+            singles = session.execute(
+                select(*columns).where(*busy_rows, ev.rrule.is_(None), overlapping)
+            ).all()
+            series = session.execute(
+                select(*columns, ev.time_zone, ev.rrule, ev.exdates, ev.rdates).where(
+                    *busy_rows,
+                    ev.rrule.is_not(None),
+                    or_(ev.start_at < hi, ev.start_date < end_day),
+                )
+            ).all()
+            overridden = self._overridden(session, [row.id for row in series])
         busy: list[Interval] = []
-        for occurrence in occurrences:
-            if occurrence.event_id in free_ids:
+        for row in singles:
+            if row.id in skip:
                 continue
-            start, end = occurrence.start, occurrence.end
-            if isinstance(start, datetime) and isinstance(end, datetime):
-                busy.append((start, end))
-            elif not isinstance(start, datetime) and not isinstance(end, datetime):
-                busy.append((local_instant(start, 0, zone), local_instant(end, 0, zone)))
+            if row.all_day:
+                busy.append(
+                    (local_instant(row.start_date, 0, zone), local_instant(row.end_date, 0, zone))
+                )
+            else:
+                busy.append((row.start_at, row.end_at))
+        for master in series:
+            if master.id not in skip:
+                busy.extend(self._series_busy(master, (lo, hi), (first, end_day), overridden))
         return busy
+
+    def _overridden(self, session: Session, series_ids: list[uuid.UUID]) -> set[tuple[Any, str]]:
+        """(series id, occurrence key) of every overridden occurrence of `series_ids`."""
+        if not series_ids:
+            return set()
+        ev = CalendarEvent
+        rows = session.execute(
+            select(ev.series_id, ev.recurrence_id).where(
+                live(ev),
+                ev.owner_id == self.ctx.store.user_id,
+                ev.series_id.in_(series_ids),
+                ev.recurrence_id.is_not(None),
+            )
+        )
+        return {(series_id, key) for series_id, key in rows if key is not None}
+
+    def _series_busy(
+        self,
+        row: Any,
+        instants: Interval,
+        days: tuple[date, date],
+        overridden: set[tuple[Any, str]],
+    ) -> list[Interval]:
+        """The busy intervals of one recurring series inside the window."""
+        zone = self.ctx.zone
+        if row.all_day:
+            length = row.end_date - row.start_date
+            starts = expand_all_day(
+                row.rrule,
+                row.start_date,
+                days,
+                days=length.days,
+                exdates=row.exdates,
+                rdates=row.rdates,
+            )
+            return [
+                (local_instant(day, 0, zone), local_instant(day + length, 0, zone))
+                for day in starts
+                if (row.id, occurrence_key(day)) not in overridden
+            ]
+        duration = row.end_at - row.start_at
+        moments = expand_timed(
+            row.rrule,
+            row.start_at,
+            zone_or_none(row.time_zone) or zone,
+            instants,
+            duration=duration,
+            exdates=row.exdates,
+            rdates=row.rdates,
+        )
+        return [
+            (start, start + duration)
+            for start in moments
+            if (row.id, occurrence_key(start)) not in overridden
+        ]
 
     def _planned_blocks(self, session: Session, window: Interval) -> list[CalendarEvent]:
         """The planner's blocks starting inside `window` (the ones a new plan replaces)."""

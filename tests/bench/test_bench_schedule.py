@@ -4,7 +4,8 @@ Targets: `free_slots` over a month with 2,000 events takes at most 20 ms, and
 `ScheduleService.plan` for 200 tasks with estimates over a month at most
 200 ms. The figures come with ratios to baselines measured in the same run:
 sorting the same busy intervals (for the pure function) and loading the
-month's occurrences (for the service, which has to do that anyway). The
+month's occurrences through `CalendarService.occurrences` (for the service,
+which reads the same busy time through a leaner query of its own). The
 asserts are ten times looser than the targets, so that CI does not flake.
 """
 

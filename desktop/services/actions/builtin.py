@@ -7,6 +7,7 @@ from desktop.services.actions import (
     finance_actions,
     misc_actions,
     reminder_actions,
+    schedule_actions,
     task_actions,
 )
 from desktop.services.actions.registry import ActionCatalog
@@ -14,6 +15,7 @@ from desktop.services.actions.registry import ActionCatalog
 
 def register_all(catalog: ActionCatalog) -> None:
     modules = (task_actions, calendar_actions, finance_actions, misc_actions, reminder_actions)
+    modules += (schedule_actions,)
     for module in modules:
         for action in module.ACTIONS:
             catalog.register(action)

@@ -525,7 +525,9 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
     """One row of each kind an action can name, and their ids."""
     ids = {
         "task": str(call(services, "add_task", title="Seed task", due="tomorrow").value.id),
-        "task2": str(call(services, "add_task", title="Second task").value.id),
+        "task2": str(
+            call(services, "add_task", title="Second task", estimate="45m").value.id
+        ),
         "task3": str(call(services, "add_task", title="Third task").value.id),
         "event": str(
             call(
@@ -614,6 +616,9 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "list_reminders": {"days": 2},
         "snooze_reminder": {"key": ids["reminder"], "minutes": 5},
         "dismiss_reminder": {"key": ids["reminder2"]},
+        "find_free_time": {"from": "tomorrow", "duration": "45m", "hours": "08:00-18:00"},
+        "plan_schedule": {},
+        "apply_schedule": {"to": "fri"},
     }
 
 
