@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from desktop.services.actions import (
     calendar_actions,
     finance_actions,
@@ -14,8 +16,14 @@ from desktop.services.actions.registry import ActionCatalog
 
 
 def register_all(catalog: ActionCatalog) -> None:
-    modules = (task_actions, calendar_actions, finance_actions, misc_actions, reminder_actions)
-    modules += (schedule_actions,)
+    modules: tuple[ModuleType, ...] = (
+        task_actions,
+        calendar_actions,
+        finance_actions,
+        misc_actions,
+        reminder_actions,
+        schedule_actions,
+    )
     for module in modules:
         for action in module.ACTIONS:
             catalog.register(action)
