@@ -38,6 +38,8 @@ def run_gui(data_dir: str | None, argv: list[str]) -> int:
     from desktop.services.container import Services
     from desktop.store.profile import open_store
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.panes.base import PaneContext
+    from desktop.ui.panes.registry import pane_builders
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -59,7 +61,10 @@ def run_gui(data_dir: str | None, argv: list[str]) -> int:
     runner = TaskRunner()
     events = AppEvents()
     try:
-        window = MainWindow(runner, events, _pane_loader(services))
+        ctx = PaneContext(runner, events, services)
+        window = MainWindow(
+            runner, events, _pane_loader(services), pane_builders=pane_builders(ctx)
+        )
         window.show()
         return app.exec()
     finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent
@@ -32,10 +32,13 @@ from desktop.runtime.events import AppEvents
 from desktop.runtime.task_runner import TaskRunner, describe_error
 from desktop.services.overview import PANES, PaneData
 from desktop.ui.pane_view import PaneView
+from desktop.ui.panes.base import Pane
 
 log = logging.getLogger("desktop.ui")
 
 LoadPane = Callable[[str], PaneData]
+# Builds the real widget of a pane (bound to its context by the composition root).
+BuildPane = Callable[[], Pane]
 
 # Which `Changes` flag makes a pane reload; None: any change at all.
 PANE_AREAS: dict[str, str | None] = {
@@ -90,11 +93,16 @@ class MainWindow(QMainWindow):
         events: AppEvents,
         load_pane: LoadPane,
         parent: QWidget | None = None,
+        pane_builders: Mapping[str, BuildPane] | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._events = events
         self._load_pane = load_pane
+        # Panes with a real widget, built on first show; the others show an overview.
+        self._builders = dict(pane_builders or {})
+        self._built: dict[str, Pane] = {}
+        self._placeholders: dict[str, QWidget] = {}
         self._titles = self._pane_titles()
         self._loading: set[str] = set()  # loads in flight
         self._reload_after: set[str] = set()  # changed while their load was in flight
@@ -136,6 +144,13 @@ class MainWindow(QMainWindow):
 
     def pane_view(self, pane: str) -> PaneView:
         return self._views[pane]
+
+    def pane_widget(self, pane: str) -> QWidget:
+        """What the stack shows for `pane`: its real widget once built, else its placeholder
+        or overview."""
+        if pane in self._built:
+            return self._built[pane]
+        return self._placeholders.get(pane) or self._views[pane]
 
     @property
     def sidebar(self) -> QListWidget:
@@ -197,6 +212,12 @@ class MainWindow(QMainWindow):
                     self.tr("{title} ({shortcut})").format(title=title, shortcut=native)
                 )
             self._sidebar.addItem(item)
+            if pane in self._builders:
+                placeholder = QWidget()
+                placeholder.setObjectName(f"placeholder_{pane}")
+                self._placeholders[pane] = placeholder
+                self._stack.addWidget(placeholder)
+                continue
             view = PaneView(pane, title)
             self._views[pane] = view
             self._stack.addWidget(view)
@@ -255,11 +276,52 @@ class MainWindow(QMainWindow):
             return
         self._loading.add(pane)
         self._stale.discard(pane)
+        if pane in self._builders:
+            self._ensure_built(pane).reload()
+            return
         self._runner.run_db(
             functools.partial(self._load_pane, pane),
             functools.partial(self._on_loaded, pane),
             functools.partial(self._on_load_failed, pane),
         )
+
+    def _ensure_built(self, pane: str) -> Pane:
+        """The real widget of `pane`, built now in place of its placeholder if need be."""
+        widget = self._built.get(pane)
+        if widget is not None:
+            return widget
+        widget = self._builders[pane]()
+        widget.setObjectName(f"pane_{pane}")
+        widget.loaded.connect(functools.partial(self._on_pane_loaded, pane))
+        widget.failed.connect(functools.partial(self._on_pane_failed, pane))
+        placeholder = self._placeholders.pop(pane)
+        index = self._stack.indexOf(placeholder)
+        self._stack.insertWidget(index, widget)
+        if self._stack.currentWidget() is placeholder:
+            self._stack.setCurrentWidget(widget)
+        self._stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._built[pane] = widget
+        return widget
+
+    def _on_pane_loaded(self, pane: str) -> None:
+        self._loading.discard(pane)
+        if self._error_pane == pane:
+            self.statusBar().clearMessage()
+            self._error_pane = None
+        self.pane_loaded.emit(pane)
+        self._after_load(pane)
+
+    def _on_pane_failed(self, pane: str, message: str) -> None:
+        self._loading.discard(pane)
+        self._stale.add(pane)
+        self._error_pane = pane
+        self.statusBar().showMessage(
+            self.tr("Could not load {title}: {error}").format(
+                title=self._titles[pane], error=message
+            )
+        )
+        self._after_load(pane)
 
     def _on_loaded(self, pane: str, data: PaneData) -> None:
         self._loading.discard(pane)
@@ -302,7 +364,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         pane = PANES[row]
-        self._stack.setCurrentWidget(self._views[pane])
+        self._stack.setCurrentWidget(self.pane_widget(pane))
         self._pane_actions[pane].setChecked(True)
         self.pane_changed.emit(pane)
         if self.isVisible() and pane in self._stale:

@@ -1,0 +1,131 @@
+"""What every real pane stands on: `PaneContext` (jobs and actions off the GUI thread) and `Pane`.
+
+A pane never touches the database on the GUI thread. It reads through
+`PaneContext.read(fn, on_done)`, where `fn(services)` runs on the runtime's serial
+database executor and returns plain dataclasses, and it changes data through
+`PaneContext.act(action, args)`, which runs an action of the catalog there and emits
+`AppEvents.changes_applied` once the commit is done, so every pane that shows the
+changed area refreshes itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, TypeVar
+
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.runtime.events import AppEvents
+from desktop.runtime.task_runner import TaskRunner, describe_error
+from desktop.services.actions.registry import ActionCatalog, default_catalog
+from desktop.services.container import Services
+
+log = logging.getLogger("desktop.ui")
+
+T = TypeVar("T")
+OnError = Callable[[Exception], None]
+
+
+class PaneContext:
+    """The runner, the app's events and the services, as panes and dialogs use them.
+
+    `services` is only ever used inside functions run by `read` or `act`, on the
+    database executor; the GUI thread gets their results.
+    """
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        events: AppEvents,
+        services: Services,
+        catalog: ActionCatalog | None = None,
+    ) -> None:
+        self.runner = runner
+        self.events = events
+        self.services = services
+        self.catalog = catalog or default_catalog()
+
+    def read(
+        self,
+        fn: Callable[[Services], T],
+        on_done: Callable[[T], None],
+        on_error: OnError | None = None,
+    ) -> None:
+        """Run `fn(services)` on the database executor; `on_done(result)` on the GUI thread."""
+        services = self.services
+        self.runner.run_db(lambda: fn(services), on_done, on_error)
+
+    def act(
+        self,
+        action: str,
+        args: Mapping[str, Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: OnError | None = None,
+        initiator: object = None,
+    ) -> None:
+        """Run the catalog's `action` with `args`; announce its changes; `on_done(value)`.
+
+        Errors go to `on_error`, or (without one) to the runner's `failed` signal,
+        which the main window shows in its status bar.
+        """
+        services, catalog, events = self.services, self.catalog, self.events
+
+        def run() -> Any:
+            result = catalog.call(services, action, dict(args))
+            if result.changes:
+                events.changes_applied.emit(result.changes, initiator)
+            return result.value
+
+        self.runner.run_db(run, on_done or (lambda _value: None), on_error)
+
+
+class Pane(QWidget):
+    """A pane of the main window. Subclasses set `area` and implement `reload`.
+
+    The main window builds a pane the first time it is shown, then calls `reload`
+    when it is shown while stale and when `AppEvents.changes_applied` flags `area`
+    while it is on screen. A pane that changes data itself may skip the refresh its
+    own change causes by passing itself as the initiator of `PaneContext.act`.
+
+    Signals:
+        loaded(): fresh data is on screen (after each reload).
+        failed(str): a reload failed; carries the message (the error was logged).
+    """
+
+    loaded = Signal()
+    failed = Signal(str)
+
+    # The `Changes` flag whose change makes this pane reload; None: any change.
+    area: ClassVar[str | None] = None
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def reload(self) -> None:
+        """Fetch fresh data (off the GUI thread) and show it; emit `loaded` when shown."""
+        raise NotImplementedError
+
+    def fetch(self, fn: Callable[[Services], T], show: Callable[[T], None]) -> None:
+        """Run `fn(services)` off the GUI thread, `show` its result, then emit `loaded`
+        (or `failed` with the message when `fn` raised)."""
+
+        def done(value: T) -> None:
+            if not shiboken6.isValid(self):  # closed while the job ran
+                return
+            show(value)
+            self.loaded.emit()
+
+        def error(exc: Exception) -> None:
+            if not shiboken6.isValid(self):
+                return
+            log.error("loading %s failed", type(self).__name__, exc_info=exc)
+            self.failed.emit(describe_error(exc))
+
+        self.ctx.read(fn, done, error)
+
+
+PaneFactory = Callable[[PaneContext], Pane]

@@ -1,0 +1,31 @@
+"""Fixtures for pane and dialog tests: a real store and services behind a real TaskRunner."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.runtime.events import AppEvents
+from desktop.runtime.task_runner import TaskRunner
+from desktop.services.container import Services
+from desktop.ui.panes.base import PaneContext
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    """A real runner: database jobs on its serial executor, outcomes on the GUI thread."""
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown(wait=True)
+
+
+@pytest.fixture
+def pane_ctx(runner: TaskRunner, services: Services) -> PaneContext:
+    """What a pane needs, over the `services` fixture's store (fixed clock, Europe/Berlin)."""
+    return PaneContext(runner, AppEvents(), services)
