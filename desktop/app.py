@@ -40,6 +40,7 @@ def run_gui(data_dir: str | None, argv: list[str]) -> int:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.panes.base import PaneContext
     from desktop.ui.panes.registry import pane_builders
+    from desktop.ui.shell import Shell
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -65,6 +66,7 @@ def run_gui(data_dir: str | None, argv: list[str]) -> int:
         window = MainWindow(
             runner, events, _pane_loader(services), pane_builders=pane_builders(ctx)
         )
+        Shell(window, ctx)
         window.show()
         return app.exec()
     finally:

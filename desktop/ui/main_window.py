@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -165,6 +166,13 @@ class MainWindow(QMainWindow):
         """Reload the pane on screen."""
         self._request(self.current_pane())
 
+    def pane_titles(self) -> dict[str, str]:
+        """Pane name -> its translated title."""
+        return dict(self._titles)
+
+    def edit_menu(self) -> QMenu:
+        return self._edit_menu
+
     def about_text(self) -> str:
         return self.tr(
             "<h3>Atrium {version}</h3><p>A local-first personal command center for the desktop.</p>"
@@ -239,6 +247,8 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        self._edit_menu = menu_bar.addMenu(self.tr("&Edit"))
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         refresh_action = QAction(self.tr("&Refresh"), self)

@@ -115,7 +115,7 @@ def test_the_window_is_built_as_specified(window: MainWindow) -> None:
     assert sidebar.accessibleName() == "Panes"
     assert window.pane_view("tasks").table.accessibleName() == "Tasks list"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
     assert window.current_pane() == "today"
 
 
@@ -309,7 +309,7 @@ def test_failures_of_other_jobs_show_in_the_status_bar(
 def test_the_view_menu_follows_the_selected_pane(qtbot: QtBot, window: MainWindow) -> None:
     _shown(qtbot, window)
     window.select_pane("notes")
-    view_menu = window.menuBar().actions()[1].menu()
+    view_menu = window.menuBar().actions()[2].menu()
     checked = [a.text() for a in view_menu.actions() if a.isCheckable() and a.isChecked()]
     assert checked == ["Notes"]
     pane_actions = [a for a in view_menu.actions() if a.isCheckable()]
@@ -323,6 +323,6 @@ def test_the_view_menu_follows_the_selected_pane(qtbot: QtBot, window: MainWindo
 
 
 def test_about_names_the_version(window: MainWindow) -> None:
-    help_menu = window.menuBar().actions()[2].menu()
+    help_menu = window.menuBar().actions()[3].menu()
     assert [a.text() for a in help_menu.actions()] == ["&About Atrium"]
     assert f"Atrium {desktop.__version__}" in window.about_text()

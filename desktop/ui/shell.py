@@ -1,0 +1,134 @@
+"""The shell around the main window: the command palette and running any action from it.
+
+`Shell` adds an Edit menu (Command palette… Ctrl+K) and runs the chosen entry: a
+pane is shown; an action asks for its parameters (when it has any), asks before
+anything destructive or outbound, runs off the GUI thread through the catalog,
+and then shows its result (read actions) or says it is done (the others; the
+panes refresh themselves from the changes it announced).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.services.actions.registry import Action
+from desktop.services.container import Services
+from desktop.services.overview import PANES
+from desktop.ui.action_form import ActionForm, title_of
+from desktop.ui.main_window import MainWindow
+from desktop.ui.messages import show_error
+from desktop.ui.palette import CommandPalette, PaletteEntry
+from desktop.ui.panes.base import PaneContext
+from desktop.ui.result_view import ResultView
+
+log = logging.getLogger("desktop.ui")
+
+STATUS_MS = 6000
+
+
+def confirm(parent: QWidget, action: Action) -> bool:
+    """Ask before an action that deletes or reaches the outside world."""
+    verb = "delete something" if action.risk == "destructive" else "send something out"
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Atrium"),
+        parent.tr("'{title}' will {verb}. Go ahead?").format(title=title_of(action), verb=verb),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class Shell(QObject):
+    """The palette, and the running of actions chosen anywhere in the shell.
+
+    Signals:
+        action_done(str, object): an action ran; carries its name and its value.
+    """
+
+    action_done = Signal(str, object)
+
+    def __init__(self, window: MainWindow, ctx: PaneContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.palette = CommandPalette(self._entries(), window)
+        self.palette.chosen.connect(self.run_entry)
+        # Replaceable by tests: ask for arguments, confirm, show a result.
+        self.ask_arguments = ActionForm.ask
+        self.confirm = confirm
+        self.show_result = self._show_result
+        self._install_menu()
+
+    # -- public API --------------------------------------------------------------
+
+    def open_palette(self) -> None:
+        self.palette.open_fresh()
+
+    def run_entry(self, entry: PaletteEntry) -> None:
+        if entry.kind == "pane":
+            self.window.select_pane(entry.key)
+        else:
+            self.run_action(entry.key)
+
+    def run_action(self, name: str, args: dict[str, Any] | None = None) -> None:
+        """Run the action `name`; ask for arguments it needs when `args` is None."""
+        action = self.ctx.catalog.get(name)
+        if args is None and action.params:
+            args = self.ask_arguments(action, self.window)
+            if args is None:
+                return
+        if action.risk in ("destructive", "outbound") and not self.confirm(self.window, action):
+            return
+
+        def failed(exc: Exception) -> None:
+            show_error(self.window, exc)
+
+        if action.risk == "read":
+            catalog, given = self.ctx.catalog, dict(args or {})
+
+            def read(services: Services) -> tuple[Any, ZoneInfo]:
+                return catalog.call(services, name, given).value, services.ctx.zone
+
+            def shown(result: tuple[Any, ZoneInfo]) -> None:
+                self.action_done.emit(name, result[0])
+                self.show_result(action, *result)
+
+            self.ctx.read(read, shown, failed)
+            return
+
+        def done(value: Any) -> None:
+            self.action_done.emit(name, value)
+            self.window.statusBar().showMessage(
+                self.tr("Done: {title}").format(title=title_of(action)), STATUS_MS
+            )
+
+        self.ctx.act(name, args or {}, done, failed)
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _entries(self) -> list[PaletteEntry]:
+        titles = self.window.pane_titles()
+        panes = [PaletteEntry("pane", pane, titles[pane]) for pane in PANES]
+        actions = [
+            PaletteEntry("action", a.name, title_of(a), a.area) for a in self.ctx.catalog.all()
+        ]
+        return panes + actions
+
+    def _install_menu(self) -> None:
+        menu = self.window.edit_menu()
+        palette = QAction(self.tr("Command &palette…"), self.window)
+        palette.setObjectName("openPaletteAction")
+        palette.setShortcut(QKeySequence("Ctrl+K"))
+        palette.triggered.connect(self.open_palette)
+        menu.addAction(palette)
+        self.window.addAction(palette)
+
+    def _show_result(self, action: Action, value: Any, zone: ZoneInfo) -> None:
+        view = ResultView(title_of(action), value, zone, self.window)
+        view.setModal(False)
+        view.show()
