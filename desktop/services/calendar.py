@@ -22,6 +22,21 @@ from desktop.services.base import (
     live,
     zone_or_none,
 )
+from desktop.services.calendar_series import (
+    SCOPES,
+    EventChanges,
+    Removal,
+    Series,
+    apply_changes,
+    delete_all,
+    delete_following,
+    delete_this,
+    edit_all,
+    edit_following,
+    edit_this,
+    span_values,
+    stored_span,
+)
 from desktop.store.models import Attendee, CalendarEvent
 
 CALENDAR = Changes(calendar=True)
@@ -87,6 +102,12 @@ class EventDraft:
     attendees: list[str] = field(default_factory=list)
     reminders: list[int] = field(default_factory=list)
     transparency: str = "opaque"
+
+
+def _check_scope(scope: str) -> str:
+    if scope not in SCOPES:
+        raise UserError(f"'{scope}' is not a scope; use this, following or all")
+    return scope
 
 
 class CalendarService:
@@ -189,6 +210,95 @@ class CalendarService:
             uow.commit()
             return Outcome(len(events), CALENDAR)
 
+    def update_occurrence(
+        self,
+        event_id: str | uuid.UUID,
+        occurrence: str,
+        scope: str,
+        *,
+        title: str | None = None,
+        start: datetime | date | None = None,
+        end: datetime | date | None = None,
+        location: str | None = None,
+        description: str | None = None,
+        status: str | None = None,
+        rrule: str | None = None,
+        clear_rrule: bool = False,
+        add_attendees: list[str] | None = None,
+    ) -> Outcome[EventView]:
+        """Change one occurrence, it and the following ones, or all (see calendar_series).
+
+        `occurrence` is an occurrence key, an instant or a local date naming one
+        occurrence; the result is the override, the new series or the changed series.
+        """
+        scope = _check_scope(scope)
+        if status is not None and status not in ("confirmed", "tentative", "cancelled"):
+            raise UserError(f"'{status}' is not an event status")
+        changes = EventChanges(
+            title=clean_text(title, "title", limit=500, required=True)
+            if title is not None
+            else None,
+            start=start,
+            end=end,
+            location=clean_text(location, "location", limit=500) if location is not None else None,
+            description=(
+                clean_text(description, "description", limit=100_000)
+                if description is not None
+                else None
+            ),
+            status=status,
+            rrule=check_rrule(rrule) if rrule is not None else None,
+            clear_rrule=clear_rrule,
+            add_attendees=tuple(_attendee(email) for email in add_attendees or ()),
+        )
+        with self.ctx.store.unit_of_work() as uow:
+            series, key = self._locate(uow.s, event_id, occurrence)
+            if series.master.rrule is None:
+                row = series.master
+                if changes.rrule is not None:
+                    row.rrule = changes.rrule
+                apply_changes(series, row, changes)
+            elif scope == "this":
+                row = edit_this(series, key, changes)
+            elif scope == "following":
+                row = edit_following(series, key, changes, uow.tombstone)
+            else:
+                row = edit_all(series, key, changes, uow.tombstone)
+            uow.commit()
+            return Outcome(self._view(uow.s, row), CALENDAR)
+
+    def delete_occurrence(
+        self, event_id: str | uuid.UUID, occurrence: str, scope: str
+    ) -> Outcome[Removal]:
+        """Delete one occurrence (an EXDATE), it and the following ones, or the series."""
+        scope = _check_scope(scope)
+        with self.ctx.store.unit_of_work() as uow:
+            series, key = self._locate(uow.s, event_id, occurrence)
+            if series.master.rrule is None or scope == "all":
+                removal = delete_all(series, key, uow.tombstone)
+            elif scope == "this":
+                removal = delete_this(series, key, uow.tombstone)
+            else:
+                removal = delete_following(series, key, uow.tombstone)
+            uow.commit()
+            return Outcome(removal, CALENDAR)
+
+    def _locate(
+        self, session: Session, event_id: str | uuid.UUID, occurrence: str
+    ) -> tuple[Series, str]:
+        """The series an event id belongs to (an override's id names its series) and the key."""
+        row = get_live(session, CalendarEvent, event_id, "event")
+        if row.rrule is None and row.series_id is not None:
+            master = get_live(session, CalendarEvent, row.series_id, "event")
+            series = Series(session, master, self.ctx.zone)
+            if not occurrence.strip():
+                return series, str(row.recurrence_id)
+        else:
+            series = Series(session, row, self.ctx.zone)
+        if not occurrence.strip():
+            raise UserError("say which occurrence: its key from `atrium event list --json`")
+        return series, series.resolve(occurrence, self.ctx.zone)
+
     def occurrences(self, first: date, last: date) -> list[Occurrence]:
         """Every occurrence overlapping the days `first`..`last` (inclusive), in order."""
         if last < first:
@@ -234,33 +344,10 @@ class CalendarService:
     # -- helpers -----------------------------------------------------------------------
 
     def _span(self, start: datetime | date, end: datetime | date, all_day: bool) -> dict[str, Any]:
+        values = span_values(start, end, all_day)
         if all_day:
-            first = start.date() if isinstance(start, datetime) else start
-            last = end.date() if isinstance(end, datetime) else end
-            if last <= first:
-                last = first + timedelta(days=1)
-            return {
-                "all_day": True,
-                "start_date": first,
-                "end_date": last,
-                "start_at": None,
-                "end_at": None,
-            }
-        if not isinstance(start, datetime) or not isinstance(end, datetime):
-            raise UserError("a timed event needs a start and end time; use --all-day for dates")
-        if start.tzinfo is None or end.tzinfo is None:
-            raise UserError("an event's start and end need a time zone")
-        if end <= start:
-            raise UserError("the event ends before it starts")
-        if end - start > timedelta(days=366):
-            raise UserError("an event cannot last longer than a year")
-        return {
-            "all_day": False,
-            "start_at": start,
-            "end_at": end,
-            "start_date": None,
-            "end_date": None,
-        }
+            return {**values, "start_at": None, "end_at": None}
+        return {**values, "start_date": None, "end_date": None}
 
     def _overridden(
         self, session: Session, series_ids: list[uuid.UUID]
@@ -354,11 +441,7 @@ class CalendarService:
 
 
 def _stored_span(row: CalendarEvent) -> tuple[datetime | date, datetime | date]:
-    if row.all_day:
-        assert row.start_date is not None and row.end_date is not None
-        return row.start_date, row.end_date
-    assert row.start_at is not None and row.end_at is not None
-    return row.start_at, row.end_at
+    return stored_span(row)
 
 
 def _single(row: CalendarEvent) -> Occurrence:
@@ -371,7 +454,8 @@ def _single(row: CalendarEvent) -> Occurrence:
         row.all_day,
         row.location,
         row.series_id is not None,
-        occurrence_key(start),
+        # An override is the occurrence its recurrence_id names, wherever it moved.
+        row.recurrence_id if row.series_id and row.recurrence_id else occurrence_key(start),
     )
 
 

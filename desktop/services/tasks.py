@@ -26,7 +26,9 @@ from desktop.services.base import (
     require_id,
 )
 from desktop.services.search import fts_query
+from desktop.services.task_recurrence import check_repeat_from, next_round
 from desktop.store.models import PRIORITIES, TASK_STATUSES, DevProject, Task
+from desktop.store.uow import UnitOfWork
 
 TASKS = Changes(tasks=True)
 OPEN_STATUSES = ("todo", "in_progress")
@@ -53,6 +55,7 @@ class TaskView:
     recurrence: str | None
     created_at: datetime
     updated_at: datetime
+    repeat_from: str = "due"
 
 
 @dataclass
@@ -70,6 +73,7 @@ class TaskDraft:
     tags: list[str] = field(default_factory=list)
     recurrence: str | None = None
     status: str = "todo"
+    repeat_from: str = "due"
 
 
 @dataclass
@@ -84,6 +88,9 @@ class TaskFilter:
     project_id: uuid.UUID | None = None
     limit: int | None = None
     offset: int = 0
+    due_after: Due | None = None  # due at or after this (a day: from its start)
+    roots_only: bool = False  # leave out subtasks
+    order: str = "due"  # or "manual": the drag-to-reorder order
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,7 @@ def to_view(row: Task) -> TaskView:
         recurrence=row.recurrence,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        repeat_from=row.repeat_from or "due",
     )
 
 
@@ -185,8 +193,13 @@ class TaskService:
         tags: list[str] | None = None,
         parent_id: Any = UNSET,
         project_id: Any = UNSET,
+        recurrence: Any = UNSET,
+        repeat_from: str | None = None,
     ) -> Outcome[TaskView]:
-        """Change the given fields; `due=None` clears the due date."""
+        """Change the given fields; `due=None` clears the due date, `recurrence=None` the rule.
+
+        Marking a recurring task done repeats it (see `_repeat`).
+        """
         with self.ctx.store.unit_of_work() as uow:
             row = get_live(uow.s, Task, task_id, "task")
             if title is not None:
@@ -205,12 +218,21 @@ class TaskService:
                 row.parent_id = self._check_parent(uow.s, parent_id, row.id)
             if project_id is not UNSET:
                 row.project_id = _check_project(uow.s, project_id)
+            if recurrence is not UNSET:
+                row.recurrence = _check_rrule(recurrence)
+            if repeat_from is not None:
+                row.repeat_from = check_repeat_from(repeat_from)
             if status is not None:
-                self._set_status(row, check_status(status), uow.now())
+                new_status = check_status(status)
+                if new_status == "done" and row.status != "done" and row.recurrence:
+                    self._repeat(uow, row)
+                else:
+                    self._set_status(row, new_status, uow.now())
             uow.commit()
             return Outcome(to_view(row), TASKS)
 
     def complete(self, task_id: str | uuid.UUID) -> Outcome[TaskView]:
+        """Mark a task done; a recurring one comes back at its next due (the view shows it)."""
         return self.update(task_id, status="done")
 
     def delete(self, task_id: str | uuid.UUID) -> Outcome[int]:
@@ -256,6 +278,19 @@ class TaskService:
                 .order_by(Task.sort_key)
             )
             return [to_view(row) for row in rows]
+
+    def child_counts(self, task_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """How many live subtasks each of `task_ids` has (those with none are left out)."""
+        if not task_ids:
+            return {}
+        query = (
+            select(Task.parent_id, func.count())
+            .where(live(Task), Task.owner_id == self.ctx.store.user_id)
+            .where(Task.parent_id.in_(list(task_ids)))
+            .group_by(Task.parent_id)
+        )
+        with self.ctx.store.read() as session:
+            return {parent: int(n) for parent, n in session.execute(query) if parent}
 
     def list(self, flt: TaskFilter | None = None) -> list[TaskView]:
         flt = flt or TaskFilter()
@@ -332,6 +367,14 @@ class TaskService:
             query = query.where(Task.parent_id == flt.parent_id)
         if flt.project_id is not None:
             query = query.where(Task.project_id == flt.project_id)
+        if flt.due_after is not None:
+            query = query.where(self._due_from(flt.due_after))
+        if flt.roots_only:
+            # Unary + keeps SQLite off the parent_id index (nearly every row is a
+            # root), so that the status index serves the manual order.
+            query = query.where(text("+tasks.parent_id IS NULL"))
+        if flt.order == "manual":
+            return query.order_by(Task.sort_key)
         due_rank = func.coalesce(Task.due_at, self._local_day_start(Task.due_date))
         if flt.status == "done":
             return query.order_by(Task.completed_at.desc(), Task.sort_key)
@@ -354,6 +397,13 @@ class TaskService:
         start, _ = self._day_bounds(limit)
         return or_(Task.due_date < limit, Task.due_at < start)
 
+    def _due_from(self, limit: Due) -> ColumnElement[bool]:
+        if isinstance(limit, datetime):
+            day = limit.astimezone(self.ctx.zone).date()
+            return or_(Task.due_at >= limit, Task.due_date > day)
+        start, _ = self._day_bounds(limit)
+        return or_(Task.due_date >= limit, Task.due_at >= start)
+
     def _day_bounds(self, day: date) -> tuple[datetime, datetime]:
         zone = self.ctx.zone
         start = datetime.combine(day, time(), zone)
@@ -375,6 +425,7 @@ class TaskService:
             "estimate_minutes": _check_estimate(draft.estimate_minutes),
             "tags": clean_tags(draft.tags),
             "recurrence": _check_rrule(draft.recurrence),
+            "repeat_from": check_repeat_from(draft.repeat_from),
             "project_id": _check_project(session, draft.project_id),
             "completed_at": self.ctx.now() if status == "done" else None,
         }
@@ -411,6 +462,49 @@ class TaskService:
         return session.scalar(
             select(func.max(Task.sort_key)).where(Task.owner_id == self.ctx.store.user_id)
         )
+
+    def _repeat(self, uow: UnitOfWork, row: Task) -> None:
+        """Complete one round of a recurring task.
+
+        The round is kept as a done copy (history shows it); the task itself moves
+        to its next due with its subtasks open again. An exhausted rule (COUNT,
+        UNTIL) completes the task for good.
+        """
+        assert row.recurrence is not None
+        now = uow.now()
+        due = row.due_at if row.due_at is not None else row.due_date
+        found = next_round(row.recurrence, due, now, row.repeat_from or "due", self.ctx.zone)
+        if found is None:
+            self._set_status(row, "done", now)
+            return
+        uow.s.add(
+            Task(
+                title=row.title,
+                notes=row.notes,
+                status="done",
+                priority=row.priority,
+                due_date=row.due_date,
+                due_at=row.due_at,
+                start_at=row.start_at,
+                estimate_minutes=row.estimate_minutes,
+                completed_at=now,
+                parent_id=row.parent_id,
+                project_id=row.project_id,
+                tags=list(row.tags or ()),
+                sort_key=between(self._last_sort_key(uow.s), None),
+                repeat_from=row.repeat_from,
+                reminders=[],
+            )
+        )
+        if row.start_at is not None and isinstance(due, datetime):
+            assert isinstance(found.due, datetime)
+            row.start_at = row.start_at + (found.due - due)
+        row.due_date, row.due_at = _split_due(found.due)
+        row.recurrence = found.rule
+        self._set_status(row, "todo", now)
+        for child in self._descendants(uow.s, row.id):
+            if child.status in ("done", "in_progress"):
+                self._set_status(child, "todo", now)
 
     @staticmethod
     def _set_status(row: Task, status: str, now: datetime) -> None:

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from desktop.core.errors import UserError
+from desktop.core.when import parse_day
 from desktop.services.actions.registry import Action, Param
 from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
@@ -82,6 +83,52 @@ def _update(s: Services, a: dict[str, Any]) -> Any:
     )
 
 
+def _occurrence_text(s: Services, value: str) -> str:
+    """An occurrence key or ISO date as given; words like 'tomorrow' as a local date."""
+    text = value.strip()
+    if not text or text[:4].isdigit():
+        return text
+    return parse_day(text, s.ctx.now(), s.ctx.zone).isoformat()
+
+
+def _update_occurrence(s: Services, a: dict[str, Any]) -> Any:
+    start, end = a.get("start"), a.get("end")
+    if s.calendar.get(a["id"]).all_day:
+        if isinstance(start, datetime):
+            start = start.astimezone(s.ctx.zone).date()
+        if end is not None:
+            last = end.astimezone(s.ctx.zone).date() if isinstance(end, datetime) else end
+            end = last + timedelta(days=1)  # as in add_event: people name the last day
+    return s.calendar.update_occurrence(
+        a["id"],
+        _occurrence_text(s, a.get("occurrence", "")),
+        a.get("scope", "this"),
+        title=a.get("title"),
+        start=start,
+        end=end,
+        location=a.get("location"),
+        description=a.get("description"),
+        status=a.get("status"),
+        rrule=a.get("rrule"),
+        clear_rrule=bool(a.get("clear_rrule")),
+        add_attendees=a.get("attendees"),
+    )
+
+
+OCCURRENCE = Param(
+    "occurrence",
+    "string",
+    "which occurrence: its occurrence_key from list_events, or its local date "
+    "(YYYY-MM-DD, today, tomorrow, a weekday) when it is the only one that day; "
+    "not needed when the id is that of a changed occurrence",
+)
+SCOPE = Param(
+    "scope",
+    "string",
+    "this occurrence (the default), this and the following ones, or all of the series",
+    enum=("this", "following", "all"),
+)
+
 ACTIONS = (
     Action(
         "add_event",
@@ -139,6 +186,37 @@ ACTIONS = (
             Param("clear_rrule", "boolean", "stop repeating"),
             Param("attendees", "array", "email addresses to invite as well"),
         ),
+        area="calendar",
+    ),
+    Action(
+        "update_occurrence",
+        "Change one occurrence of a recurring event, it and the following ones, or all",
+        "write",
+        _update_occurrence,
+        (
+            ID,
+            OCCURRENCE,
+            SCOPE,
+            Param("title", "string", "new title"),
+            Param("start", "string", "new start of this occurrence", format="when"),
+            Param("end", "string", "new end of this occurrence", format="when"),
+            Param("location", "string", "new location"),
+            Param("description", "string", "new details"),
+            Param("status", "string", "new status", enum=("confirmed", "tentative", "cancelled")),
+            Param("rrule", "string", "new recurrence rule (scope following or all)"),
+            Param("clear_rrule", "boolean", "stop repeating (scope following or all)"),
+            Param("attendees", "array", "email addresses to invite as well"),
+        ),
+        area="calendar",
+    ),
+    Action(
+        "delete_occurrence",
+        "Delete one occurrence of a recurring event, it and the following ones, or all",
+        "destructive",
+        lambda s, a: s.calendar.delete_occurrence(
+            a["id"], _occurrence_text(s, a.get("occurrence", "")), a.get("scope", "this")
+        ),
+        (ID, OCCURRENCE, SCOPE),
         area="calendar",
     ),
     Action(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.core.errors import UserError
 from desktop.services.actions.registry import Action, Param
 from desktop.services.container import Services
+from desktop.services.task_recurrence import REPEAT_FROM
 from desktop.services.tasks import UNSET, TaskDraft, TaskFilter
 
 PRIORITY = ("low", "medium", "high", "urgent")
@@ -24,6 +26,7 @@ def _add(s: Services, a: dict[str, Any]) -> Any:
             parent_id=a.get("parent_id"),
             project_id=a.get("project_id"),
             recurrence=a.get("recurrence"),
+            repeat_from=a.get("repeat_from", "due"),
         )
     )
 
@@ -42,6 +45,13 @@ def _list(s: Services, a: dict[str, Any]) -> Any:
 
 def _update(s: Services, a: dict[str, Any]) -> Any:
     due: Any = UNSET
+    recurrence: Any = UNSET
+    if a.get("clear_recurrence"):
+        if "recurrence" in a:
+            raise UserError("give either a new recurrence or clear_recurrence, not both")
+        recurrence = None
+    elif "recurrence" in a:
+        recurrence = a["recurrence"]
     if a.get("clear_due"):
         due = None
     elif "due" in a:
@@ -55,6 +65,8 @@ def _update(s: Services, a: dict[str, Any]) -> Any:
         due=due,
         tags=a.get("tags"),
         estimate_minutes=a.get("estimate", UNSET),
+        recurrence=recurrence,
+        repeat_from=a.get("repeat_from"),
     )
 
 
@@ -74,6 +86,12 @@ ACTIONS = (
             Param("parent_id", "string", "the parent task for a subtask", format="id"),
             Param("project_id", "string", "the project it belongs to", format="id"),
             Param("recurrence", "string", "an RRULE such as FREQ=WEEKLY;BYDAY=MO"),
+            Param(
+                "repeat_from",
+                "string",
+                "repeat from the due date or from completion (default: due)",
+                enum=REPEAT_FROM,
+            ),
         ),
         area="tasks",
     ),
@@ -111,12 +129,17 @@ ACTIONS = (
             Param("clear_due", "boolean", "remove the due date"),
             Param("tags", "array", "new tags (replace the old ones)"),
             Param("estimate", "string", "new estimate", format="duration"),
+            Param("recurrence", "string", "new RRULE such as FREQ=WEEKLY;BYDAY=MO"),
+            Param("clear_recurrence", "boolean", "stop repeating"),
+            Param(
+                "repeat_from", "string", "repeat from the due date or completion", enum=REPEAT_FROM
+            ),
         ),
         area="tasks",
     ),
     Action(
         "complete_task",
-        "Mark a task done",
+        "Mark a task done (a recurring one comes back at its next due)",
         "write",
         lambda s, a: s.tasks.complete(a["id"]),
         (ID,),
