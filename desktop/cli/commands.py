@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.cli import admin, planning
+from desktop.cli import admin, ical_commands, phrasing, planning
 from desktop.cli.output import emit_json, say, table, when_text
 from desktop.core.errors import UserError
 from desktop.services.actions.registry import default_catalog, parse_cli_args
@@ -53,6 +53,7 @@ def _task_detail(task: Any, zone: ZoneInfo) -> None:
         ("tags", " ".join(f"#{t}" for t in task.tags)),
         ("parent", task.parent_id or ""),
         ("recurrence", task.recurrence or ""),
+        ("repeat", f"from {task.repeat_from}" if task.recurrence else ""),
         ("completed", when_text(task.completed_at, zone)),
         ("created", when_text(task.created_at, zone)),
         ("notes", task.notes),
@@ -80,18 +81,18 @@ def _task_table(tasks: Any, zone: ZoneInfo) -> None:
 
 
 def task_add(args: argparse.Namespace, s: Services) -> int:
+    fields, phrase = phrasing.task_fields(args, s)  # the text read as a phrase; flags win
     task = _call(
         s,
         "add_task",
-        title=args.title,
-        due=args.due,
-        priority=args.priority,
-        tags=args.tag,
+        **fields,
         parent_id=args.parent,
-        estimate=args.estimate,
         notes=args.notes,
+        repeat_from=args.repeat_from,
     )
-    return _print(args, s, task, _task_line)
+    status = _print(args, s, task, _task_line)
+    phrasing.show_notes(args, phrase)
+    return status
 
 
 def task_list(args: argparse.Namespace, s: Services) -> int:
@@ -120,6 +121,9 @@ def task_update(args: argparse.Namespace, s: Services) -> int:
         clear_due=args.no_due,
         tags=args.tag,
         estimate=args.estimate,
+        recurrence=args.repeat,
+        clear_recurrence=args.no_repeat,
+        repeat_from=args.repeat_from,
     )
     return _print(args, s, task, _task_line)
 
@@ -170,29 +174,27 @@ def _event_detail(event: Any, zone: ZoneInfo) -> None:
 
 
 def event_add(args: argparse.Namespace, s: Services) -> int:
-    start, end = args.start, args.end
+    fields, phrase = phrasing.event_fields(args, s)  # the text read as a phrase; flags win
+    start, end = fields.pop("start"), fields.pop("end")
     if args.tz:
         from desktop.core.when import parse_when
         from desktop.services.base import check_zone
 
         zone = ZoneInfo(check_zone(args.tz))
-        start = parse_when(start, s.ctx.now(), zone)
-        end = parse_when(end, s.ctx.now(), zone) if end else None
+        start = parse_when(start, s.ctx.now(), zone) if isinstance(start, str) else start
+        end = parse_when(end, s.ctx.now(), zone) if isinstance(end, str) else end
     event = _call(
         s,
         "add_event",
-        title=args.title,
+        **fields,
         start=start,
         end=end,
-        duration=args.duration,
-        all_day=args.all_day,
-        location=args.location,
         description=args.description,
         time_zone=args.tz,
-        rrule=args.rrule,
-        attendees=args.attendee,
     )
-    return _print(args, s, event, _event_detail)
+    status = _print(args, s, event, _event_detail)
+    phrasing.show_notes(args, phrase)
+    return status
 
 
 def event_list(args: argparse.Namespace, s: Services) -> int:
@@ -213,9 +215,11 @@ def event_list(args: argparse.Namespace, s: Services) -> int:
 
 
 def event_update(args: argparse.Namespace, s: Services) -> int:
+    one = _occurrence_args(args)
     event = _call(
         s,
-        "update_event",
+        "update_occurrence" if one else "update_event",
+        **one,
         id=args.id,
         title=args.title,
         start=args.start,
@@ -229,7 +233,26 @@ def event_update(args: argparse.Namespace, s: Services) -> int:
     return _print(args, s, event, _event_detail)
 
 
+def _occurrence_args(args: argparse.Namespace) -> dict[str, Any]:
+    """The occurrence flags for the *_occurrence actions; empty for a whole event."""
+    if args.occurrence is None and args.scope is None:
+        return {}
+    return {"occurrence": args.occurrence, "scope": args.scope or "this"}
+
+
 def event_delete(args: argparse.Namespace, s: Services) -> int:
+    one = _occurrence_args(args)
+    if one:
+        removal = _call(s, "delete_occurrence", id=args.id, **one)
+        what = {"this": "the occurrence", "following": "it and the following ones"}
+        return _print(
+            args,
+            s,
+            removal,
+            lambda v, z: say(
+                "Deleted the whole event." if v.series_deleted else f"Deleted {what[v.scope]}."
+            ),
+        )
     count = _call(s, "delete_event", id=args.id)
     return _print(args, s, {"deleted": count}, lambda v, z: say(f"Deleted {count} event(s)."))
 
@@ -525,4 +548,6 @@ HANDLERS: dict[str, Handler] = {
     "db.check": admin.db_check,
     "doctor": admin.doctor,
     **planning.HANDLERS,
+    **ical_commands.HANDLERS,
+    **phrasing.HANDLERS,
 }

@@ -65,6 +65,17 @@ def build_parser() -> Parser:
         default=None,
         help="use the profile in DIR (also ATRIUM_DATA_DIR)",
     )
+    parser.add_argument(
+        "--quick-add",
+        metavar="TEXT",
+        help="open quick add with TEXT (in the running Atrium when there is one)",
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help="start, wait for the Today pane, print timings, exit"
+    )
+    parser.add_argument(
+        "--all-panes", action="store_true", help="with --smoke: open every pane once"
+    )
     parser.set_defaults(handler=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     build = _Builder(sub)
@@ -74,6 +85,7 @@ def build_parser() -> Parser:
     _money(build)
     _misc(build)
     _reminders(build)
+    _phrases(build)
     _calendar(build)
     return parser
 
@@ -88,6 +100,9 @@ def _tasks(b: _Builder) -> None:
     add.add_argument("--parent", metavar="ID")
     add.add_argument("--estimate", metavar="DURATION", help="e.g. 30m, 1h30m")
     add.add_argument("--notes", metavar="TEXT")
+    add.add_argument("--repeat", metavar="RULE", help="an RRULE, e.g. FREQ=WEEKLY;BYDAY=MO")
+    add.add_argument("--repeat-from", choices=("due", "completion"), help="default: due")
+    add.add_argument("--literal", action="store_true", help="keep the title as typed (no parsing)")
     lst = b.command(g, "list", "task.list", "list tasks")
     lst.add_argument("--status", choices=("open", "done", "cancelled", "all"), default="open")
     lst.add_argument("--tag", metavar="T")
@@ -106,17 +121,23 @@ def _tasks(b: _Builder) -> None:
     due.add_argument("--no-due", action="store_true", help="remove the due date")
     upd.add_argument("--tag", action="append", metavar="T", help="replace the tags")
     upd.add_argument("--estimate", metavar="DURATION")
+    repeat = upd.add_mutually_exclusive_group()
+    repeat.add_argument("--repeat", metavar="RULE", help="an RRULE, e.g. FREQ=WEEKLY;BYDAY=MO")
+    repeat.add_argument("--no-repeat", action="store_true", help="stop repeating")
+    upd.add_argument("--repeat-from", choices=("due", "completion"))
     b.command(g, "done", "task.done", "mark a task done").add_argument("id")
     b.command(g, "delete", "task.delete", "delete a task and its subtasks").add_argument("id")
     b.command(g, "stats", "task.stats", "task counts")
     _task_schedule(b, g)
+    _ical(b, g, "task", "VTODO")
 
 
 def _events(b: _Builder) -> None:
     g = b.group("event", "calendar events")
     add = b.command(g, "add", "event.add", "add an event")
     add.add_argument("title")
-    add.add_argument("--start", required=True, metavar="WHEN")
+    add.add_argument("--start", metavar="WHEN", help="needed unless the title says when")
+    add.add_argument("--literal", action="store_true", help="keep the title as typed (no parsing)")
     span = add.add_mutually_exclusive_group()
     span.add_argument("--end", metavar="WHEN")
     span.add_argument("--duration", metavar="DURATION", help="e.g. 1h, 30m, 2d")
@@ -141,7 +162,25 @@ def _events(b: _Builder) -> None:
     rule.add_argument("--rrule", metavar="RULE")
     rule.add_argument("--no-rrule", action="store_true", help="stop repeating")
     upd.add_argument("--attendee", action="append", metavar="EMAIL", help="invite as well")
-    b.command(g, "delete", "event.delete", "delete an event or a whole series").add_argument("id")
+    _occurrence_flags(upd)
+    delete = b.command(g, "delete", "event.delete", "delete an event or a whole series")
+    delete.add_argument("id")
+    _occurrence_flags(delete)
+    _ical(b, g, "event", "VEVENT")
+
+
+def _occurrence_flags(parser: argparse.ArgumentParser) -> None:
+    """`--occurrence KEY_OR_DATE --scope this|following|all` for one occurrence of a series."""
+    parser.add_argument(
+        "--occurrence",
+        metavar="KEY_OR_DATE",
+        help="one occurrence: its occurrence_key from `event list --json`, or its date",
+    )
+    parser.add_argument(
+        "--scope",
+        choices=("this", "following", "all"),
+        help="with --occurrence: this one (default), this and following, or all",
+    )
 
 
 def _notes(b: _Builder) -> None:
@@ -226,6 +265,12 @@ def _misc(b: _Builder) -> None:
     b.command(b.sub, "doctor", "doctor", "describe this installation and find problems")
 
 
+def _phrases(b: _Builder) -> None:
+    parse = b.command(b.sub, "parse", "parse", "show how a phrase is read (saves nothing)")
+    parse.add_argument("text")
+    parse.add_argument("--kind", choices=("task", "event"), help="default: guessed")
+
+
 def _reminders(b: _Builder) -> None:
     g = b.group("reminder", "reminders of tasks and events")
     lst = b.command(g, "list", "reminder.list", "what is due next (missed ones first)")
@@ -241,6 +286,20 @@ def _range_flags(parser: argparse.ArgumentParser, days: int) -> None:
     parser.add_argument(
         "--to", dest="last", metavar="DATE", help=f"last day (default: {days} days in all)"
     )
+
+
+def _ical(b: _Builder, g: Any, kind: str, component: str) -> None:
+    """`KIND import FILE.ics [--keep-valid]` and `KIND export [-o FILE]` (iCalendar)."""
+    imp = b.command(g, "import", f"{kind}.import", f"import the {component}s of an .ics file")
+    imp.add_argument("file", metavar="FILE.ics")
+    imp.add_argument(
+        "--keep-valid", action="store_true", help="import what is valid and list the errors"
+    )
+    exp = b.command(g, "export", f"{kind}.export", f"write {component}s as .ics", json=False)
+    if kind == "event":
+        exp.add_argument("--from", dest="first", metavar="DATE", help="first day of the range")
+        exp.add_argument("--to", dest="last", metavar="DATE", help="last day of the range")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
 
 def _task_schedule(b: _Builder, g: Any) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 
 from desktop.config import SETTINGS_FILE, Settings
-
 from desktop.services.base import ServiceContext
 from desktop.services.calendar import CalendarService
 from desktop.services.finance import FinanceService
+from desktop.services.ical.service import IcalService
 from desktop.services.messages import MessageService
 from desktop.services.notes import NoteService
 from desktop.services.profile import ProfileService
@@ -17,6 +17,7 @@ from desktop.services.reminders import ReminderService
 from desktop.services.schedule import ScheduleOptions, ScheduleService
 from desktop.services.search import SearchService
 from desktop.services.tasks import TaskService
+from desktop.services.today import TodayService
 from desktop.store.profile import Store
 
 
@@ -60,8 +61,16 @@ class Services:
         return RecordService(self.ctx)
 
     @cached_property
+    def ical(self) -> IcalService:
+        return IcalService(self.ctx)
+
+    @cached_property
     def reminders(self) -> ReminderService:
         return ReminderService(self.ctx, self.calendar)
+
+    @cached_property
+    def today(self) -> TodayService:
+        return TodayService(self.ctx)
 
     @cached_property
     def schedule(self) -> ScheduleService:

@@ -7,10 +7,13 @@ from types import ModuleType
 from desktop.services.actions import (
     calendar_actions,
     finance_actions,
+    ical_actions,
     misc_actions,
+    phrase_actions,
     reminder_actions,
     schedule_actions,
     task_actions,
+    task_order_actions,
 )
 from desktop.services.actions.registry import ActionCatalog
 
@@ -23,6 +26,9 @@ def register_all(catalog: ActionCatalog) -> None:
         misc_actions,
         reminder_actions,
         schedule_actions,
+        ical_actions,
+        phrase_actions,
+        task_order_actions,
     )
     for module in modules:
         for action in module.ACTIONS:

@@ -55,6 +55,26 @@ ACTIONS = (
         area="notes",
     ),
     Action(
+        "update_note",
+        "Change a note's title, text, tags or pin",
+        "write",
+        lambda s, a: s.notes.update(
+            a["id"],
+            title=a.get("title"),
+            body=a.get("body"),
+            tags=a.get("tags"),
+            pinned=a.get("pinned"),
+        ),
+        (
+            _id("note"),
+            Param("title", "string", "the new title"),
+            Param("body", "string", "the new text, in Markdown"),
+            Param("tags", "array", "the new tags (words, without #), replacing the old ones"),
+            Param("pinned", "boolean", "pinned to the top of the list or not"),
+        ),
+        area="notes",
+    ),
+    Action(
         "delete_note",
         "Delete a note",
         "destructive",

@@ -121,7 +121,9 @@ ACTIONS = (
         (
             _FROM,
             _TO,
-            Param("duration", "string", "the shortest useful slot (default 30m)", format="duration"),
+            Param(
+                "duration", "string", "the shortest useful slot (default 30m)", format="duration"
+            ),
             Param("hours", "string", "working hours for this search, like 09:00-17:00"),
         ),
         area="calendar",

@@ -416,7 +416,7 @@ def test_task_actions_flow(services: Services, clock: FakeClock) -> None:
         parent_id=str(parent.id),
         tags=["travel"],
         estimate="30m",
-        recurrence="FREQ=YEARLY",
+        recurrence="FREQ=YEARLY;COUNT=1",  # one round only: completing it ends it
     ).value
     assert child.parent_id == parent.id
     assert child.estimate_minutes == 30
@@ -495,6 +495,12 @@ def test_misc_actions_flow(services: Services) -> None:
     assert note.changes == Changes(notes=True)
     assert call(services, "get_note", id=str(note.value.id)).value.tags == ("a", "b")
     assert [n.title for n in call(services, "list_notes", tag="b", limit="5").value] == ["Ideas"]
+    note_id = str(note.value.id)
+    edited = call(services, "update_note", id=note_id, title="Ideas+", tags="c", pinned=True)
+    assert edited.changes == Changes(notes=True)
+    assert (edited.value.title, edited.value.body) == ("Ideas+", "More *tests*")
+    assert edited.value.tags == ("c",)
+    assert edited.value.pinned
     message = services.messages.receive(IncomingMessage("slack", "Bob", body_text="ping")).value
     marked = call(services, "mark_message", id=str(message.id), read="yes", starred="no")
     assert marked.changes == Changes(inbox=True)
@@ -525,9 +531,7 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
     """One row of each kind an action can name, and their ids."""
     ids = {
         "task": str(call(services, "add_task", title="Seed task", due="tomorrow").value.id),
-        "task2": str(
-            call(services, "add_task", title="Second task", estimate="45m").value.id
-        ),
+        "task2": str(call(services, "add_task", title="Second task", estimate="45m").value.id),
         "task3": str(call(services, "add_task", title="Third task").value.id),
         "event": str(
             call(
@@ -599,12 +603,21 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "add_task": {"title": "Smoke task"},
         "update_task": {"id": ids["task2"], "title": "Renamed"},
         "complete_task": {"id": ids["task2"]},
+        "move_task": {"id": ids["task2"], "after": ids["task"]},
+        "set_task_project": {"id": ids["task"]},
         "add_event": {"title": "Smoke event", "start": "fri 17:00", "duration": "30m"},
         "update_event": {"id": ids["event"], "location": "Room 1"},
+        "update_occurrence": {
+            "id": ids["event"],
+            "occurrence": "tomorrow",
+            "scope": "this",
+            "title": "Moved",
+        },
         "add_account": {"name": "Smoke account"},
         "add_transaction": {"amount": "-1.00", "payee": "Smoke shop"},
         "set_budget": {"category": "food", "amount": "50"},
         "add_note": {"title": "Smoke note"},
+        "update_note": {"id": ids["note"], "body": "Smoke text", "tags": ["smoke"]},
         "mark_message": {"id": ids["message"], "read": True},
         "update_profile": {"display_name": "Smoke"},
         "add_project": {"name": "Smoke project"},
@@ -612,14 +625,27 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         # destructive
         "delete_task": {"id": ids["task3"]},
         "delete_event": {"id": ids["event2"]},
+        "delete_occurrence": {"id": ids["event2"], "occurrence": "tomorrow", "scope": "all"},
         "delete_note": {"id": ids["note2"]},
         "list_reminders": {"days": 2},
         "snooze_reminder": {"key": ids["reminder"], "minutes": 5},
         "dismiss_reminder": {"key": ids["reminder2"]},
+        "parse_phrase": {"text": "Smoke test tomorrow at 5pm !high #smoke"},
+        "quick_add": {"text": "Smoke quick add tomorrow at 5pm #smoke"},
         "find_free_time": {"from": "tomorrow", "duration": "45m", "hours": "08:00-18:00"},
         "plan_schedule": {},
         "apply_schedule": {"to": "fri"},
+        "import_calendar": {"text": SMOKE_ICS.format("VEVENT", "DTSTART:20260305T090000Z")},
+        "export_calendar": {"from": "today", "to": "fri"},
+        "import_tasks": {"text": SMOKE_ICS.format("VTODO", "DUE;VALUE=DATE:20260306")},
+        "export_tasks": {},
     }
+
+
+SMOKE_ICS = (
+    "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//smoke//EN\nBEGIN:{0}\nUID:smoke@test\n"
+    "SUMMARY:Smoke import\n{1}\nEND:{0}\nEND:VCALENDAR\n"
+)
 
 
 def test_every_action_is_in_the_smoke_test(seeded: dict[str, str]) -> None:
