@@ -8,13 +8,18 @@ loads no Qt module (the CLI imports it lazily and only when it opens the GUI);
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.config import Settings
     from desktop.services.container import Services
     from desktop.services.overview import PaneData
+    from desktop.store.profile import Store
+    from desktop.ui.presence import Presence
 
 log = logging.getLogger("desktop.app")
 
@@ -23,24 +28,28 @@ ORGANIZATION_NAME = "Atrium"
 EXIT_CANNOT_START = 2
 
 
-def run_gui(data_dir: str | None, argv: list[str]) -> int:
-    """Open the profile in `data_dir` (or the default one) in the main window; the exit code."""
+def run_gui(
+    data_dir: str | None,
+    argv: list[str],
+    *,
+    quick_add: str | None = None,
+    smoke: bool = False,
+    all_panes: bool = False,
+) -> int:
+    """Open the profile in `data_dir` (or the default one) in the main window; the exit code.
+
+    When Atrium already runs on that profile, the running one is raised (and given
+    the `quick_add` text) and this start exits 0. `smoke` starts, times the panes,
+    prints one JSON line and exits (see desktop.ui.smoke).
+    """
     # Qt is imported here, not at module level, so that CLI commands stay fast.
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     import desktop
-    from desktop.config import APP_ICON, Paths, setup_logging
+    from desktop.config import APP_ICON, Paths, Settings, setup_logging
     from desktop.core.errors import AtriumError
-    from desktop.runtime.events import AppEvents
-    from desktop.runtime.task_runner import TaskRunner
-    from desktop.services.base import env_zone
-    from desktop.services.container import Services
-    from desktop.store.profile import open_store
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.panes.base import PaneContext
-    from desktop.ui.panes.registry import pane_builders
-    from desktop.ui.shell import Shell
+    from desktop.ui.single_instance import hand_over, server_name
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -51,27 +60,135 @@ def run_gui(data_dir: str | None, argv: list[str]) -> int:
 
     try:
         paths = Paths.resolve(data_dir).ensure()
+        name = server_name(paths.data_dir)
+        message = {"command": "quick_add", "text": quick_add} if quick_add else {"command": "raise"}
+        if not smoke and hand_over(name, message):
+            log.info("Atrium already runs on %s; handed over %s", paths.data_dir, message)
+            return 0
         setup_logging(paths)
+        settings = Settings(paths.settings)
+        from desktop.store.profile import open_store
+
         store = open_store(paths.database, integrity_check=True)
     except AtriumError as exc:
         log.error("cannot open the profile: %s", exc)
         QMessageBox.critical(None, app.translate("app", "Atrium cannot start"), str(exc))
         return EXIT_CANNOT_START
+    try:
+        return _run_window(app, store, settings, name, quick_add, smoke, all_panes)
+    finally:
+        store.close()
 
+
+def _run_window(
+    app: QApplication,
+    store: Store,
+    settings: Settings,
+    instance_name: str,
+    quick_add: str | None,
+    smoke: bool,
+    all_panes: bool,
+) -> int:
+    """Build the window and everything around it, run the event loop, take it all down."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QAction, QIcon, QKeySequence
+
+    from desktop.config import APP_ICON
+    from desktop.core.errors import AtriumError
+    from desktop.runtime.events import AppEvents
+    from desktop.runtime.scheduler import JobScheduler
+    from desktop.runtime.task_runner import TaskRunner
+    from desktop.services.base import env_zone
+    from desktop.services.container import Services
+    from desktop.services.overview import PANES
+    from desktop.store.profile import local_zone_name
+    from desktop.ui.dialogs.settings_dialog import open_settings
+    from desktop.ui.dialogs.welcome import WelcomeDialog
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.panes.base import PaneContext
+    from desktop.ui.panes.registry import pane_builders
+    from desktop.ui.presence import Presence
+    from desktop.ui.shell import Shell
+    from desktop.ui.single_instance import InstanceServer
+    from desktop.ui.smoke import SmokeRun
+    from desktop.ui.theme import apply_theme, follow_system
+
+    theme = settings.get("appearance.theme")
+    apply_theme(app, theme)
+    follow_system(app, theme)
     services = Services(store, env_zone())
     runner = TaskRunner()
     events = AppEvents()
+    scheduler = JobScheduler()
+    instance = InstanceServer(instance_name)
     try:
         ctx = PaneContext(runner, events, services)
         window = MainWindow(
             runner, events, _pane_loader(services), pane_builders=pane_builders(ctx)
         )
         Shell(window, ctx)
+        presence = Presence(
+            window,
+            ctx,
+            QIcon(str(APP_ICON)),
+            close_to_tray=settings.get("window.close_to_tray") and not smoke,
+            notifications=settings.get("notifications.enabled") and not smoke,
+        )
+
+        def settings_saved(values: dict[str, Any]) -> None:
+            apply_theme(app, values["appearance.theme"])
+            presence.set_close_to_tray(values["window.close_to_tray"])
+
+        preferences = QAction(app.translate("app", "&Preferences…"), window)
+        preferences.setObjectName("preferencesAction")
+        preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        preferences.triggered.connect(lambda: open_settings(ctx, settings, window, settings_saved))
+        window.edit_menu().addAction(preferences)
+        window.addAction(preferences)
+        geometry = settings.get("window.geometry")
+        if geometry:
+            window.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        last_pane = settings.get("window.last_pane")
+        if last_pane in PANES and not smoke:
+            window.select_pane(last_pane)
+
+        def remember() -> None:
+            if smoke:
+                return
+            try:
+                encoded = bytes(window.saveGeometry().toBase64().data()).decode()
+                settings.set("window.geometry", encoded)
+                settings.set("window.last_pane", window.current_pane())
+            except AtriumError as exc:
+                log.warning("could not save the window's state: %s", exc)
+
+        app.aboutToQuit.connect(remember)
+        instance.received.connect(lambda message: _handed_over(presence, message))
+        if not smoke:
+            instance.listen()
+        presence.start_reminders(scheduler)
+        scheduler.start()
+        if smoke:
+            SmokeRun(window, app, all_panes)
         window.show()
+        if not smoke and not settings.get("first_run.done"):
+            WelcomeDialog(ctx, settings, local_zone_name(), window).open()
+        if quick_add:
+            presence.open_quick_add(quick_add)
         return app.exec()
     finally:
+        instance.close()
+        scheduler.shutdown()
         runner.shutdown(wait=True)
-        store.close()
+
+
+def _handed_over(presence: Presence, message: dict[str, object]) -> None:
+    """What a second start asked of this instance."""
+    presence.raise_window()
+    text = message.get("text")
+    if message.get("command") == "quick_add" and isinstance(text, str):
+        presence.open_quick_add(text)
 
 
 def _pane_loader(services: Services) -> Callable[[str], PaneData]:

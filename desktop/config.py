@@ -89,12 +89,17 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("appearance.theme", str, "system", "Colour scheme: system, light or dark."),
     Setting("window.last_pane", str, "today", "The pane shown when Atrium starts."),
+    Setting("window.geometry", str, "", "Where the main window was and how big (saved on quit)."),
     Setting(
         "window.close_to_tray", bool, False, "Keep running in the tray when the window closes."
     ),
     Setting("notifications.enabled", bool, True, "Show reminders as notifications."),
     Setting("work.hours", str, "09:00-17:00", "Working hours used to find free time."),
     Setting("log.level", str, "INFO", "Level of the log file: DEBUG, INFO or WARNING."),
+    Setting("sync.server", str, "", "The sync server's address (set when logging in)."),
+    Setting("voice.wake_phrase", str, "hey atrium", "The phrase that wakes voice commands."),
+    Setting("agents.provider", str, "offline", "Agents' model: offline, openai, anthropic, local."),
+    Setting("first_run.done", bool, False, "Whether the welcome was completed or skipped."),
     Setting("work.days", str, "mon-fri", "Working days used to find free time, e.g. mon-fri."),
     Setting("schedule.buffer_minutes", int, 10, "Minutes kept free before and after every event."),
     Setting(

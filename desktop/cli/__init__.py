@@ -22,7 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "handler", None) is None:
         from desktop.app import run_gui
 
-        return run_gui(args.data_dir, sys.argv[:1])
+        return run_gui(
+            args.data_dir,
+            sys.argv[:1],
+            quick_add=args.quick_add,
+            smoke=args.smoke,
+            all_panes=args.all_panes,
+        )
     from desktop.cli.runner import run_command
 
     return run_command(args)

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._reload_after: set[str] = set()  # changed while their load was in flight
         self._stale: set[str] = set(PANES)  # to (re)load the next time they are shown
         self._error_pane: str | None = None  # whose failure the status bar shows
+        self._shown_once: set[str] = set()  # panes that have shown data at least once
 
         self.setWindowTitle(self.tr("Atrium"))
         self.resize(DEFAULT_SIZE)
@@ -143,6 +144,10 @@ class MainWindow(QMainWindow):
         """Show `pane` (loading it if needed); unknown names are a bug."""
         self._sidebar.setCurrentRow(PANES.index(pane))
 
+    def has_loaded(self, pane: str) -> bool:
+        """Whether `pane` has shown its data at least once."""
+        return pane in self._shown_once
+
     def pane_view(self, pane: str) -> PaneView:
         return self._views[pane]
 
@@ -169,6 +174,9 @@ class MainWindow(QMainWindow):
     def pane_titles(self) -> dict[str, str]:
         """Pane name -> its translated title."""
         return dict(self._titles)
+
+    def file_menu(self) -> QMenu:
+        return self._file_menu
 
     def edit_menu(self) -> QMenu:
         return self._edit_menu
@@ -242,7 +250,9 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
 
         file_menu = menu_bar.addMenu(self.tr("&File"))
+        self._file_menu = file_menu
         quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
@@ -319,6 +329,7 @@ class MainWindow(QMainWindow):
         if self._error_pane == pane:
             self.statusBar().clearMessage()
             self._error_pane = None
+        self._shown_once.add(pane)
         self.pane_loaded.emit(pane)
         self._after_load(pane)
 
@@ -339,6 +350,7 @@ class MainWindow(QMainWindow):
         if self._error_pane == pane:
             self.statusBar().clearMessage()
             self._error_pane = None
+        self._shown_once.add(pane)
         self.pane_loaded.emit(pane)
         self._after_load(pane)
 

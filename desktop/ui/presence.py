@@ -1,0 +1,133 @@
+"""Atrium beyond its window: quick add, the tray, reminders on screen, closing to the tray.
+
+`Presence` wires these to the main window: File › Quick add… (Ctrl+N), the tray
+(where the desktop has one), the reminder job's deliveries as toasts (and tray
+messages) with snooze and dismiss through the catalog, and "keep running in the
+tray when the window closes" (only when a tray icon is actually shown).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from desktop.runtime.reminder_job import DueReminders, ReminderJob
+from desktop.runtime.scheduler import JobScheduler
+from desktop.ui.main_window import MainWindow
+from desktop.ui.notifications import Notifier
+from desktop.ui.panes.base import PaneContext
+from desktop.ui.quick_add import QuickAddDialog
+from desktop.ui.tray import Tray, tray_available
+
+log = logging.getLogger("desktop.ui")
+
+
+class Presence(QObject):
+    """Quick add, tray, reminders and close-to-tray for one main window."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        ctx: PaneContext,
+        icon: QIcon,
+        *,
+        close_to_tray: bool = False,
+        notifications: bool = True,
+        with_tray: bool | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.quick_add = QuickAddDialog(ctx, window)
+        self.quick_add.added.connect(self._on_added)
+        self.tray = (
+            Tray(ctx, icon, window)
+            if (with_tray is None and tray_available()) or (with_tray)
+            else None
+        )
+        self.notifier = Notifier(window, self.tray.icon if self.tray is not None else None)
+        self.notifier.snooze_requested.connect(self._snooze)
+        self.notifier.dismiss_requested.connect(self._dismiss)
+        self.reminders = ReminderJob(ctx.runner, ctx.services, self.deliver)
+        self.notifications = notifications
+        self.close_to_tray = close_to_tray
+        self._quitting = False
+        self._install_menu()
+        if self.tray is not None:
+            self.tray.quick_add_requested.connect(self.open_quick_add)
+            self.tray.open_requested.connect(self.raise_window)
+            self.tray.quit_requested.connect(self.quit)
+            self.tray.show()
+        window.installEventFilter(self)
+        self.set_close_to_tray(close_to_tray)
+
+    # -- public API --------------------------------------------------------------
+
+    def start_reminders(self, scheduler: JobScheduler) -> None:
+        if self.notifications:
+            self.reminders.install(scheduler)
+
+    def set_close_to_tray(self, enabled: bool) -> None:
+        self.close_to_tray = enabled
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(not self.keeps_running())
+
+    def keeps_running(self) -> bool:
+        """Whether closing the window leaves Atrium running in the tray."""
+        return self.close_to_tray and self.tray is not None
+
+    def open_quick_add(self, text: str = "") -> None:
+        self.quick_add.open_with(text)
+
+    def raise_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def deliver(self, due: DueReminders) -> None:
+        self.notifier.show_reminders(due)
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.window.close()
+        QApplication.quit()
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _install_menu(self) -> None:
+        action = QAction(self.tr("&Quick add…"), self.window)
+        action.setObjectName("quickAddAction")
+        action.setShortcut(QKeySequence("Ctrl+N"))
+        action.triggered.connect(lambda: self.open_quick_add())
+        menu = self.window.file_menu()
+        first = menu.actions()[0]  # Quit: quick add goes above it
+        menu.insertAction(first, action)
+        menu.insertSeparator(first)
+        self.window.addAction(action)
+        quit_action = self.window.findChild(QAction, "quitAction")
+        if quit_action is not None:  # Quit really quits, also when closing keeps Atrium running
+            quit_action.triggered.disconnect()
+            quit_action.triggered.connect(self.quit)
+
+    def _on_added(self, value: object) -> None:
+        title = getattr(value, "title", "")
+        self.window.statusBar().showMessage(self.tr("Added '{title}'").format(title=title), 6000)
+
+    def _snooze(self, key: str, minutes: int) -> None:
+        self.ctx.act("snooze_reminder", {"key": key, "minutes": minutes})
+
+    def _dismiss(self, key: str) -> None:
+        self.ctx.act("dismiss_reminder", {"key": key})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        closing = watched is self.window and event.type() == QEvent.Type.Close
+        if closing and self.keeps_running() and not self._quitting:
+            assert isinstance(event, QCloseEvent)
+            event.ignore()
+            self.window.hide()
+            return True
+        return super().eventFilter(watched, event)
