@@ -1,0 +1,1 @@
+"""Dialogs of the desktop UI; each exposes a `@classmethod ask(...)` that tests can replace."""

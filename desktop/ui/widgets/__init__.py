@@ -1,0 +1,1 @@
+"""Reusable widgets of the desktop UI (calendar views and the like)."""
