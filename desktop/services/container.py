@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from desktop.config import SETTINGS_FILE, Settings
 from desktop.services.base import ServiceContext
 from desktop.services.calendar import CalendarService
 from desktop.services.finance import FinanceService
-from desktop.services.ical.service import IcalService
 from desktop.services.messages import MessageService
 from desktop.services.notes import NoteService
 from desktop.services.profile import ProfileService
@@ -19,6 +19,9 @@ from desktop.services.search import SearchService
 from desktop.services.tasks import TaskService
 from desktop.services.today import TodayService
 from desktop.store.profile import Store
+
+if TYPE_CHECKING:
+    from desktop.services.ical.service import IcalService
 
 
 class Services:
@@ -62,6 +65,9 @@ class Services:
 
     @cached_property
     def ical(self) -> IcalService:
+        # Imported on first use: icalendar is slow to import and only import/export need it.
+        from desktop.services.ical.service import IcalService
+
         return IcalService(self.ctx)
 
     @cached_property

@@ -1,0 +1,145 @@
+"""The small dialog that records a transaction (its values go to the `add_transaction` action)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.finance import AccountView
+
+EXPENSE, INCOME = "expense", "income"
+
+
+class AddTransactionDialog(QDialog):
+    """Date, payee, amount (spent or received), category, account and memo.
+
+    Signals:
+        None (accepted/rejected as every QDialog).
+    """
+
+    def __init__(
+        self,
+        accounts: Sequence[AccountView],
+        categories: Sequence[str],
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add transaction"))
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName(self.tr("Date"))
+        self.payee = QLineEdit()
+        self.payee.setAccessibleName(self.tr("Payee"))
+        self.payee.setPlaceholderText(self.tr("Who was paid, or who paid"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Spent or received"))
+        self.kind.addItem(self.tr("Spent"), EXPENSE)
+        self.kind.addItem(self.tr("Received"), INCOME)
+        self.amount = QLineEdit()
+        self.amount.setAccessibleName(self.tr("Amount"))
+        self.amount.setPlaceholderText("12.50")
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.setAccessibleName(self.tr("Category"))
+        self.category.addItems(list(categories))
+        self.category.setCurrentText("")
+        self.account = QComboBox()
+        self.account.setAccessibleName(self.tr("Account"))
+        for account in accounts:
+            if not account.archived:
+                self.account.addItem(f"{account.name} ({account.currency})", str(account.id))
+        self.memo = QLineEdit()
+        self.memo.setAccessibleName(self.tr("Memo"))
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Date"), self.date)
+        form.addRow(self.tr("&Payee"), self.payee)
+        form.addRow(self.tr("&Type"), self.kind)
+        form.addRow(self.tr("A&mount"), self.amount)
+        form.addRow(self.tr("&Category"), self.category)
+        if self.account.count():
+            form.addRow(self.tr("A&ccount"), self.account)
+        form.addRow(self.tr("M&emo"), self.memo)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.payee.setFocus()
+
+    def problem(self) -> str:
+        """What is wrong with the input, or "" when it can be saved."""
+        if not self.payee.text().strip():
+            return self.tr("Say who was paid (or who paid).")
+        try:
+            value = Decimal(self.amount.text().strip().replace(",", ""))
+        except InvalidOperation:
+            return self.tr("Write the amount as a number, like 12.50.")
+        if not value.is_finite() or value <= 0:
+            return self.tr("Write the amount as a positive number, like 12.50.")
+        return ""
+
+    def accept(self) -> None:
+        message = self.problem()
+        if message:
+            self.error.setText(message)
+            return
+        super().accept()
+
+    def arguments(self) -> dict[str, Any]:
+        """The `add_transaction` arguments the input makes."""
+        amount = self.amount.text().strip().replace(",", "").lstrip("+-")
+        sign = "-" if self.kind.currentData() == EXPENSE else ""
+        args: dict[str, Any] = {
+            "date": self.date.date().toString("yyyy-MM-dd"),
+            "payee": self.payee.text().strip(),
+            "amount": f"{sign}{amount}",
+            "category": self.category.currentText().strip(),
+            "memo": self.memo.text().strip(),
+        }
+        if self.account.count():
+            args["account"] = self.account.currentData()
+        return args
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget,
+        accounts: Sequence[AccountView],
+        categories: Sequence[str],
+        today: date,
+    ) -> dict[str, Any] | None:
+        """Run the dialog; the `add_transaction` arguments, or None when cancelled."""
+        dialog = cls(accounts, categories, today, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.arguments()
+            return None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,309 @@
+"""The Finance pane: accounts, a month's transactions with filters, its summary, budgets, charts.
+
+A month is read in one job (`finance_model.load_finance`); the category and account
+filters act on what was read. New transactions go through the `add_transaction`
+action from a small dialog.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.messages import show_error
+from desktop.ui.panes.base import Pane, PaneContext
+from desktop.ui.panes.finance_charts import FinanceCharts
+from desktop.ui.panes.finance_dialog import AddTransactionDialog
+from desktop.ui.panes.finance_model import (
+    SPENDING_COLOUR,
+    FinanceData,
+    TransactionsModel,
+    add_months,
+    load_finance,
+)
+from desktop.ui.panes.pane_format import heading, money
+
+MONTHS_BACK = 24
+
+
+def _tree(name: str, columns: int) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setAccessibleName(name)
+    tree.setColumnCount(columns)
+    tree.setHeaderHidden(True)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(columns):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return tree
+
+
+class FinancePane(Pane):
+    """Money at a glance, one month at a time.
+
+    Signals:
+        None beyond `Pane`'s.
+    """
+
+    area = "finance"
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.data: FinanceData | None = None
+        self.month: date | None = None  # None until the first load: this month
+
+        self.month_box = QComboBox()
+        self.month_box.setAccessibleName(self.tr("Month"))
+        self.month_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category_box = QComboBox()
+        self.category_box.setAccessibleName(self.tr("Category filter"))
+        self.category_box.setMinimumContentsLength(12)
+        self.account_box = QComboBox()
+        self.account_box.setAccessibleName(self.tr("Account filter"))
+        self.account_box.setMinimumContentsLength(14)
+        self.add_button = QPushButton(self.tr("&Add transaction…"))
+        self.add_button.setAccessibleName(self.tr("Add transaction"))
+        self.summary = QLabel()
+        self.summary.setObjectName("financeSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+
+        self.accounts = _tree(self.tr("Accounts"), 2)
+        self.accounts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.budgets = _tree(self.tr("Budgets"), 3)
+        self.budgets.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.model = TransactionsModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Transactions"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.count_label = QLabel()
+        self.count_label.setEnabled(False)
+        self.charts = FinanceCharts()
+
+        self._build_layout()
+        self.month_box.currentIndexChanged.connect(self._on_month_chosen)
+        self.category_box.currentIndexChanged.connect(self._apply_filter)
+        self.account_box.currentIndexChanged.connect(self._apply_filter)
+        self.accounts.itemActivated.connect(self._on_account_activated)
+        self.accounts.itemClicked.connect(self._on_account_activated)
+        self.add_button.clicked.connect(self.add_transaction)
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(heading(self.tr("Finance"), 1.6))
+        bar.addStretch(1)
+        for label, box in (
+            (self.tr("&Month"), self.month_box),
+            (self.tr("C&ategory"), self.category_box),
+            (self.tr("Acc&ount"), self.account_box),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            bar.addWidget(caption)
+            bar.addWidget(box)
+        bar.addWidget(self.add_button)
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(heading(self.tr("Accounts")))
+        left_box.addWidget(self.accounts, 1)
+        left_box.addWidget(heading(self.tr("Budgets")))
+        left_box.addWidget(self.budgets, 3)
+
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.count_label)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(table_box)
+        right.addWidget(self.charts)
+        right.setSizes([380, 260])
+        right.setChildrenCollapsible(False)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([300, 760])
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        order = (
+            self.month_box,
+            self.category_box,
+            self.account_box,
+            self.add_button,
+            self.accounts,
+            self.budgets,
+            self.table,
+        )
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+    # -- loading -----------------------------------------------------------------
+
+    def reload(self) -> None:
+        month = self.month
+        self.fetch(lambda services: load_finance(services, month), self._show)
+
+    def _show(self, data: FinanceData) -> None:
+        self.data = data
+        self.month = data.month
+        self._fill_months(data)
+        self._fill_filters(data)
+        self._fill_accounts(data)
+        self._fill_budgets(data)
+        s = data.summary
+        self.summary.setText(
+            self.tr(
+                "{month}: income <b>{income}</b> · spending <b>{spent}</b> · net <b>{net}</b>"
+            ).format(
+                month=f"{data.month:%B %Y}",
+                income=money(s.income, s.currency),
+                spent=money(s.expenses, s.currency),
+                net=money(s.net, s.currency),
+            )
+        )
+        self.model.set_transactions(data.transactions)
+        self._apply_filter()
+        self.charts.show_month(s, data.history)
+
+    def _fill_months(self, data: FinanceData) -> None:
+        self.month_box.blockSignals(True)
+        self.month_box.clear()
+        newest = max(data.today.replace(day=1), data.month)
+        for back in range(MONTHS_BACK):
+            month = add_months(newest, -back)
+            self.month_box.addItem(f"{month:%B %Y}", month.isoformat())
+        if self.month_box.findData(data.month.isoformat()) < 0:
+            self.month_box.addItem(f"{data.month:%B %Y}", data.month.isoformat())
+        self.month_box.setCurrentIndex(self.month_box.findData(data.month.isoformat()))
+        self.month_box.blockSignals(False)
+
+    def _fill_filters(self, data: FinanceData) -> None:
+        for box, everything, entries in (
+            (self.category_box, self.tr("All categories"), [(c, c) for c in data.categories()]),
+            (
+                self.account_box,
+                self.tr("All accounts"),
+                [(a.name, str(a.id)) for a in data.accounts],
+            ),
+        ):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everything, None)
+            for text, value in entries:
+                box.addItem(text, value)
+            index = box.findData(chosen) if chosen else 0
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+
+    def _fill_accounts(self, data: FinanceData) -> None:
+        self.accounts.clear()
+        for account in data.accounts:
+            item = QTreeWidgetItem([account.name, money(account.balance, account.currency)])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(account.id))
+            item.setToolTip(0, account.kind)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.accounts.addTopLevelItem(item)
+        if not data.accounts:
+            self.accounts.addTopLevelItem(QTreeWidgetItem([self.tr("No accounts yet")]))
+
+    def _fill_budgets(self, data: FinanceData) -> None:
+        self.budgets.clear()
+        for budget in data.summary.budgets:
+            item = QTreeWidgetItem(
+                [budget.category, "", f"{money(budget.spent)} / {money(budget.budget)}"]
+            )
+            self.budgets.addTopLevelItem(item)
+            bar = QProgressBar()
+            bar.setAccessibleName(self.tr("{category} budget").format(category=budget.category))
+            bar.setMaximumHeight(14)
+            total = max(1, int(budget.budget * 100))
+            used = int(budget.spent * 100)
+            bar.setRange(0, total)
+            bar.setValue(min(used, total))
+            bar.setFormat(f"{used * 100 // total}%")
+            bar.setProperty("over", used > total)
+            if used > total:
+                bar.setStyleSheet(f"QProgressBar::chunk {{ background: {SPENDING_COLOUR}; }}")
+            self.budgets.setItemWidget(item, 1, bar)
+        if not data.summary.budgets:
+            self.budgets.addTopLevelItem(QTreeWidgetItem([self.tr("No budgets this month")]))
+
+    # -- reactions ---------------------------------------------------------------
+
+    def _on_month_chosen(self, index: int) -> None:
+        value = self.month_box.itemData(index)
+        month = date.fromisoformat(value) if isinstance(value, str) else None
+        if month is not None and month != self.month:
+            self.month = month
+            self.reload()
+
+    def _apply_filter(self, *_args: Any) -> None:
+        self.model.set_filter(self.category_box.currentData(), self.account_box.currentData())
+        shown = self.model.shown()
+        currencies = {tx.currency for tx in shown}
+        if len(currencies) == 1:
+            total = money(sum((tx.amount for tx in shown), Decimal(0)), currencies.pop())
+            text = self.tr("{n} transactions · total {total}").format(n=len(shown), total=total)
+        else:
+            text = self.tr("{n} transactions").format(n=len(shown))
+        self.count_label.setText(text)
+
+    def _on_account_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        ident = item.data(0, Qt.ItemDataRole.UserRole)
+        if ident is not None:
+            self.account_box.setCurrentIndex(max(self.account_box.findData(ident), 0))
+
+    def add_transaction(self) -> None:
+        """Ask for a transaction and record it through the `add_transaction` action."""
+        data = self.data
+        if data is None:
+            return
+        args = AddTransactionDialog.ask(self, data.accounts, data.categories(), data.today)
+        if args is None:
+            return
+        self.ctx.act(
+            "add_transaction",
+            args,
+            on_error=lambda exc: show_error(self, exc, self.tr("Could not add the transaction")),
+            initiator=self,
+        )
