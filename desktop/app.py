@@ -26,6 +26,8 @@ log = logging.getLogger("desktop.app")
 APP_NAME = "Atrium"
 ORGANIZATION_NAME = "Atrium"
 EXIT_CANNOT_START = 2
+# Timed jobs (reminders) start this long after the window, once the first pane has loaded.
+JOBS_DELAY_MS = 1000
 
 
 def run_gui(
@@ -90,7 +92,7 @@ def _run_window(
     all_panes: bool,
 ) -> int:
     """Build the window and everything around it, run the event loop, take it all down."""
-    from PySide6.QtCore import QByteArray
+    from PySide6.QtCore import QByteArray, QTimer
     from PySide6.QtGui import QAction, QIcon, QKeySequence
 
     from desktop.config import APP_ICON
@@ -102,7 +104,6 @@ def _run_window(
     from desktop.services.container import Services
     from desktop.services.overview import PANES
     from desktop.store.profile import local_zone_name
-    from desktop.ui.dialogs.settings_dialog import open_settings
     from desktop.ui.dialogs.welcome import WelcomeDialog
     from desktop.ui.main_window import MainWindow
     from desktop.ui.panes.base import PaneContext
@@ -119,7 +120,7 @@ def _run_window(
     services = Services(store, env_zone())
     runner = TaskRunner()
     events = AppEvents()
-    scheduler = JobScheduler()
+    scheduler = JobScheduler()  # builds nothing until started
     instance = InstanceServer(instance_name)
     try:
         ctx = PaneContext(runner, events, services)
@@ -143,7 +144,13 @@ def _run_window(
         preferences.setObjectName("preferencesAction")
         preferences.setShortcut(QKeySequence("Ctrl+,"))
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        preferences.triggered.connect(lambda: open_settings(ctx, settings, window, settings_saved))
+
+        def open_preferences() -> None:
+            from desktop.ui.dialogs.settings_dialog import open_settings
+
+            open_settings(ctx, settings, window, settings_saved)
+
+        preferences.triggered.connect(open_preferences)
         window.edit_menu().addAction(preferences)
         window.addAction(preferences)
         geometry = settings.get("window.geometry")
@@ -167,8 +174,12 @@ def _run_window(
         instance.received.connect(lambda message: _handed_over(presence, message))
         if not smoke:
             instance.listen()
-        presence.start_reminders(scheduler)
-        scheduler.start()
+
+        def start_jobs() -> None:  # after the first pane, so that start-up does not wait
+            presence.start_reminders(scheduler)
+            scheduler.start()
+
+        QTimer.singleShot(JOBS_DELAY_MS, start_jobs)
         if smoke:
             SmokeRun(window, app, all_panes)
         window.show()

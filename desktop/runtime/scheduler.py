@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-
-from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.interval import IntervalTrigger
+from typing import Any
 
 log = logging.getLogger("desktop.runtime")
 
@@ -21,21 +19,30 @@ MISFIRE_GRACE_SECONDS = 3600
 
 
 class JobScheduler:
-    """Runs small callables at intervals on a background thread."""
+    """Runs small callables at intervals on a background thread (built on first use)."""
 
     def __init__(self) -> None:
-        self._scheduler = BackgroundScheduler(
-            job_defaults={
-                "coalesce": True,
-                "max_instances": 1,
-                "misfire_grace_time": MISFIRE_GRACE_SECONDS,
-            },
-            timezone="UTC",
-        )
+        self._built: Any = None
+
+    @property
+    def _scheduler(self) -> Any:
+        if self._built is None:
+            # Imported here: start-up does not pay for APScheduler before it is needed.
+            from apscheduler.schedulers.background import BackgroundScheduler
+
+            self._built = BackgroundScheduler(
+                job_defaults={
+                    "coalesce": True,
+                    "max_instances": 1,
+                    "misfire_grace_time": MISFIRE_GRACE_SECONDS,
+                },
+                timezone="UTC",
+            )
+        return self._built
 
     @property
     def running(self) -> bool:
-        return bool(self._scheduler.running)
+        return self._built is not None and bool(self._built.running)
 
     def every(
         self, seconds: float, job: Callable[[], None], name: str, *, now: bool = False
@@ -47,6 +54,8 @@ class JobScheduler:
                 job()
             except Exception:  # a failing job must not stop the scheduler
                 log.exception("the timed job %s failed", name)
+
+        from apscheduler.triggers.interval import IntervalTrigger
 
         self._scheduler.add_job(
             guarded,
@@ -65,5 +74,5 @@ class JobScheduler:
             self._scheduler.start()
 
     def shutdown(self) -> None:
-        if self._scheduler.running:
+        if self.running:
             self._scheduler.shutdown(wait=True)

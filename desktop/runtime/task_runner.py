@@ -86,6 +86,12 @@ class TaskRunner(QObject):
         self._closed = False
 
     @property
+    def closed(self) -> bool:
+        """Whether `shutdown` was called (new jobs are refused)."""
+        with self._lock:
+            return self._closed
+
+    @property
     def busy_count(self) -> int:
         """Jobs submitted whose outcome has not been delivered yet."""
         with self._lock:

@@ -12,8 +12,8 @@ import functools
 import logging
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -32,6 +32,7 @@ from desktop.core.changes import Changes
 from desktop.runtime.events import AppEvents
 from desktop.runtime.task_runner import TaskRunner, describe_error
 from desktop.services.overview import PANES, PaneData
+from desktop.ui.icons import pane_icon
 from desktop.ui.pane_view import PaneView
 from desktop.ui.panes.base import Pane
 
@@ -216,9 +217,11 @@ class MainWindow(QMainWindow):
         self._sidebar.setSpacing(1)
         self._sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self._sidebar.setStyleSheet("QListWidget#sidebar::item { padding-left: 12px; }")
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText).name()
+        self._sidebar.setIconSize(QSize(20, 20))
         for index, pane in enumerate(PANES):
             title = self._titles[pane]
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(pane_icon(pane, text_colour), title)
             item.setData(Qt.ItemDataRole.UserRole, pane)
             item.setSizeHint(QSize(0, 32))
             shortcut = pane_shortcut(index)
@@ -412,6 +415,13 @@ class MainWindow(QMainWindow):
     def _on_runner_failed(self, message: str) -> None:
         self._error_pane = None
         self.statusBar().showMessage(self.tr("Error: {message}").format(message=message))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: redraw the icons
+            colour = self.palette().color(QPalette.ColorRole.WindowText).name()
+            for row, pane in enumerate(PANES):
+                self._sidebar.item(row).setIcon(pane_icon(pane, colour))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

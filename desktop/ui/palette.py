@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from rapidfuzz import fuzz
 
 MAX_SHOWN = 200
 MIN_SCORE = 45.0
@@ -50,6 +49,8 @@ def rank(
     text = query.strip().lower()
     if not text:
         return sorted(entries, key=lambda e: (order.get(e.key, len(order)), e.kind != "pane"))
+    from rapidfuzz import fuzz  # imported on the first search, not at start-up
+
     scored = []
     for index, entry in enumerate(entries):
         haystack = entry.search_text.lower()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +23,9 @@ from desktop.ui.quick_add import QuickAddDialog
 from desktop.ui.tray import Tray, tray_available
 
 log = logging.getLogger("desktop.ui")
+
+# The tray reads the next events; it waits so that the first pane loads first.
+TRAY_DELAY_MS = 1500
 
 
 class Presence(QObject):
@@ -41,8 +44,7 @@ class Presence(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.quick_add = QuickAddDialog(ctx, window)
-        self.quick_add.added.connect(self._on_added)
+        self._quick_add: QuickAddDialog | None = None  # built on first use
         self.tray = (
             Tray(ctx, icon, window)
             if (with_tray is None and tray_available()) or (with_tray)
@@ -60,13 +62,14 @@ class Presence(QObject):
             self.tray.quick_add_requested.connect(self.open_quick_add)
             self.tray.open_requested.connect(self.raise_window)
             self.tray.quit_requested.connect(self.quit)
-            self.tray.show()
+            QTimer.singleShot(TRAY_DELAY_MS, self.tray.show)  # after the first pane's load
         window.installEventFilter(self)
         self.set_close_to_tray(close_to_tray)
 
     # -- public API --------------------------------------------------------------
 
     def start_reminders(self, scheduler: JobScheduler) -> None:
+        """Check reminders now (what was missed) and then on a schedule."""
         if self.notifications:
             self.reminders.install(scheduler)
 
@@ -79,6 +82,13 @@ class Presence(QObject):
     def keeps_running(self) -> bool:
         """Whether closing the window leaves Atrium running in the tray."""
         return self.close_to_tray and self.tray is not None
+
+    @property
+    def quick_add(self) -> QuickAddDialog:
+        if self._quick_add is None:
+            self._quick_add = QuickAddDialog(self.ctx, self.window)
+            self._quick_add.added.connect(self._on_added)
+        return self._quick_add
 
     def open_quick_add(self, text: str = "") -> None:
         self.quick_add.open_with(text)

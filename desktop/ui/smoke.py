@@ -1,6 +1,7 @@
 """`atrium --smoke [--all-panes]`: start for real, wait for the Today pane, time it, exit.
 
-Prints one JSON line: {"ready_ms": ..., "panes": {"tasks": first_paint_ms, ...}}.
+Prints one JSON line: {"ready_ms": ..., "panes": {"tasks": first_paint_ms, ...},
+"rss_mb": ...} (the resident memory at the end).
 `ready_ms` counts from the start of the process (what a user waits) to the Today
 pane filled; with --all-panes every other pane is then opened once and each gets
 the time from being selected to its data on screen. Exits 0, or 1 with a message
@@ -66,7 +67,12 @@ class SmokeRun(QObject):
             self.window.select_pane(self._current)
 
     def _finish(self, code: int) -> None:
-        report = {"ready_ms": round(self.ready_ms or 0.0, 1), "panes": self.panes}
+        rss_mb = psutil.Process().memory_info().rss / 2**20
+        report = {
+            "ready_ms": round(self.ready_ms or 0.0, 1),
+            "panes": self.panes,
+            "rss_mb": round(rss_mb, 1),
+        }
         sys.stdout.write(json.dumps(report) + "\n")
         sys.stdout.flush()
         self.app.exit(code)

@@ -7,7 +7,6 @@ from typing import Any
 from desktop.core.errors import UserError
 from desktop.services.actions.registry import Action, Param
 from desktop.services.container import Services
-from desktop.services.ical.reading import read_text
 
 _SOURCE = (
     Param("path", "string", "the .ics file to import"),
@@ -26,6 +25,8 @@ def _text(a: dict[str, Any]) -> str:
     if "text" in a:
         return str(a["text"])
     if "path" in a:
+        from desktop.services.ical.reading import read_text  # icalendar loads on first use
+
         return read_text(a["path"])
     raise UserError("say what to import: the path of an .ics file (or its text)")
 

@@ -54,7 +54,13 @@ class PaneContext:
         on_done: Callable[[T], None],
         on_error: OnError | None = None,
     ) -> None:
-        """Run `fn(services)` on the database executor; `on_done(result)` on the GUI thread."""
+        """Run `fn(services)` on the database executor; `on_done(result)` on the GUI thread.
+
+        Once the app is shutting down (the runner is closed) the request is dropped.
+        """
+        if self.runner.closed:
+            log.debug("dropped a read while shutting down: %s", fn)
+            return
         services = self.services
         self.runner.run_db(lambda: fn(services), on_done, on_error)
 
