@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from desktop.cli import admin, ical_commands, phrasing, planning
 from desktop.cli.output import emit_json, say, table, when_text
 from desktop.core.errors import UserError
+from desktop.core.rrule_text import describe_rrule
 from desktop.services.actions.registry import default_catalog, parse_cli_args
 from desktop.services.container import Services
 
@@ -42,6 +43,25 @@ def _task_line(task: Any, zone: ZoneInfo) -> None:
     say(f"{task.id}  {task.title}{due}  [{task.status}, {task.priority}]")
 
 
+def reminders_text(minutes: Any) -> str:
+    """(10, 1440) -> '10 min, 1 day before'."""
+
+    def one(value: int) -> str:
+        if value == 0:
+            return "at the time"
+        days, rest = divmod(value, 1440)
+        hours, mins = divmod(rest, 60)
+        parts = [f"{days} day{'s' if days > 1 else ''}"] if days else []
+        parts += [f"{hours} h"] if hours else []
+        parts += [f"{mins} min"] if mins else []
+        return " ".join(parts)
+
+    texts = [one(m) for m in minutes or ()]
+    if not texts:
+        return ""
+    return ", ".join(texts) + ("" if texts == ["at the time"] else " before")
+
+
 def _task_detail(task: Any, zone: ZoneInfo) -> None:
     for label, value in (
         ("id", task.id),
@@ -54,6 +74,7 @@ def _task_detail(task: Any, zone: ZoneInfo) -> None:
         ("parent", task.parent_id or ""),
         ("recurrence", task.recurrence or ""),
         ("repeat", f"from {task.repeat_from}" if task.recurrence else ""),
+        ("reminders", reminders_text(getattr(task, "reminders", ()))),
         ("completed", when_text(task.completed_at, zone)),
         ("created", when_text(task.created_at, zone)),
         ("notes", task.notes),
@@ -89,6 +110,7 @@ def task_add(args: argparse.Namespace, s: Services) -> int:
         parent_id=args.parent,
         notes=args.notes,
         repeat_from=args.repeat_from,
+        reminders=args.remind,
     )
     status = _print(args, s, task, _task_line)
     phrasing.show_notes(args, phrase)
@@ -124,6 +146,8 @@ def task_update(args: argparse.Namespace, s: Services) -> int:
         recurrence=args.repeat,
         clear_recurrence=args.no_repeat,
         repeat_from=args.repeat_from,
+        reminders=args.remind,
+        clear_reminders=args.no_remind or None,
     )
     return _print(args, s, task, _task_line)
 
@@ -164,7 +188,8 @@ def _event_detail(event: Any, zone: ZoneInfo) -> None:
     )
     for label, value in (
         ("location", event.location),
-        ("repeats", event.rrule or ""),
+        ("repeats", f"{describe_rrule(event.rrule)} ({event.rrule})" if event.rrule else ""),
+        ("reminders", reminders_text(event.reminders)),
         ("details", event.description),
     ):
         if value:
@@ -191,6 +216,7 @@ def event_add(args: argparse.Namespace, s: Services) -> int:
         end=end,
         description=args.description,
         time_zone=args.tz,
+        reminders=args.remind,
     )
     status = _print(args, s, event, _event_detail)
     phrasing.show_notes(args, phrase)
@@ -216,6 +242,9 @@ def event_list(args: argparse.Namespace, s: Services) -> int:
 
 def event_update(args: argparse.Namespace, s: Services) -> int:
     one = _occurrence_args(args)
+    reminders = {"reminders": args.remind, "clear_reminders": args.no_remind or None}
+    if one and (args.remind or args.no_remind):
+        raise UserError("reminders belong to the whole event or series; drop --occurrence")
     event = _call(
         s,
         "update_occurrence" if one else "update_event",
@@ -229,6 +258,7 @@ def event_update(args: argparse.Namespace, s: Services) -> int:
         rrule=args.rrule,
         clear_rrule=args.no_rrule,
         attendees=args.attendee,
+        **({} if one else reminders),
     )
     return _print(args, s, event, _event_detail)
 

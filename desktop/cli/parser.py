@@ -103,6 +103,7 @@ def _tasks(b: _Builder) -> None:
     add.add_argument("--repeat", metavar="RULE", help="an RRULE, e.g. FREQ=WEEKLY;BYDAY=MO")
     add.add_argument("--repeat-from", choices=("due", "completion"), help="default: due")
     add.add_argument("--literal", action="store_true", help="keep the title as typed (no parsing)")
+    _remind_flags(add)
     lst = b.command(g, "list", "task.list", "list tasks")
     lst.add_argument("--status", choices=("open", "done", "cancelled", "all"), default="open")
     lst.add_argument("--tag", metavar="T")
@@ -121,6 +122,7 @@ def _tasks(b: _Builder) -> None:
     due.add_argument("--no-due", action="store_true", help="remove the due date")
     upd.add_argument("--tag", action="append", metavar="T", help="replace the tags")
     upd.add_argument("--estimate", metavar="DURATION")
+    _remind_flags(upd, update=True)
     repeat = upd.add_mutually_exclusive_group()
     repeat.add_argument("--repeat", metavar="RULE", help="an RRULE, e.g. FREQ=WEEKLY;BYDAY=MO")
     repeat.add_argument("--no-repeat", action="store_true", help="stop repeating")
@@ -147,6 +149,7 @@ def _events(b: _Builder) -> None:
     add.add_argument("--description", metavar="TEXT")
     add.add_argument("--attendee", action="append", default=[], metavar="EMAIL")
     add.add_argument("--tz", metavar="ZONE", help="read the times in this zone and keep it")
+    _remind_flags(add)
     lst = b.command(g, "list", "event.list", "list occurrences in a range of days")
     lst.add_argument("--from", dest="from_", metavar="DATE")
     lst.add_argument("--to", metavar="DATE")
@@ -162,6 +165,7 @@ def _events(b: _Builder) -> None:
     rule.add_argument("--rrule", metavar="RULE")
     rule.add_argument("--no-rrule", action="store_true", help="stop repeating")
     upd.add_argument("--attendee", action="append", metavar="EMAIL", help="invite as well")
+    _remind_flags(upd, update=True)
     _occurrence_flags(upd)
     delete = b.command(g, "delete", "event.delete", "delete an event or a whole series")
     delete.add_argument("id")
@@ -316,3 +320,17 @@ def _calendar(b: _Builder) -> None:
     _range_flags(free, 7)
     free.add_argument("--duration", default="30m", metavar="DURATION", help="shortest slot")
     free.add_argument("--hours", metavar="HH:MM-HH:MM", help="working hours for this search")
+
+
+def _remind_flags(parser: argparse.ArgumentParser, update: bool = False) -> None:
+    """--remind DURATION (repeatable), and --no-remind when changing."""
+    group = parser.add_mutually_exclusive_group() if update else parser
+    group.add_argument(
+        "--remind",
+        action="append",
+        metavar="BEFORE",
+        help="remind this long before (10m, 1h, 1d; 0 = at the time); repeatable"
+        + (", replaces the reminders" if update else ""),
+    )
+    if update:
+        group.add_argument("--no-remind", action="store_true", help="remove every reminder")

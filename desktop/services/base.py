@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.core.changes import Changes
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.ids import parse_id
+from desktop.store.changeset import ChangeSet
 from desktop.store.models import Synced, User
 from desktop.store.profile import Store
 
@@ -24,10 +25,11 @@ M = TypeVar("M", bound=Synced)
 
 @dataclass(frozen=True)
 class Outcome(Generic[T]):
-    """The result of a write: its value and the areas it changed."""
+    """The result of a write: its value, the areas it changed and (when recorded) how to undo it."""
 
     value: T
     changes: Changes
+    undo: ChangeSet | None = None
 
 
 class ServiceContext:
@@ -133,6 +135,19 @@ def clean_tags(tags: list[str] | tuple[str, ...] | None) -> list[str]:
         if name.lower() not in (t.lower() for t in result):
             result.append(name)
     return result
+
+
+MAX_REMINDER_MINUTES = 60 * 24 * 60
+
+
+def check_reminders(minutes: list[int] | tuple[int, ...] | None) -> list[int]:
+    """Reminder offsets (minutes before), each from 0 to 60 days, sorted, without repeats."""
+    for value in minutes or ():
+        if not 0 <= value <= MAX_REMINDER_MINUTES:
+            raise UserError(
+                f"a reminder must be between 0 minutes and 60 days before, not {value} minutes"
+            )
+    return sorted(set(minutes or ()))
 
 
 def live(model: type[Synced]) -> ColumnElement[bool]:

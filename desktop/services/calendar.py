@@ -16,6 +16,7 @@ from desktop.core.recurrence import check_rrule, expand_all_day, expand_timed, o
 from desktop.services.base import (
     Outcome,
     ServiceContext,
+    check_reminders,
     check_zone,
     clean_text,
     get_live,
@@ -126,7 +127,7 @@ class CalendarService:
                 location=clean_text(draft.location, "location", limit=500),
                 time_zone=zone_name,
                 rrule=check_rrule(draft.rrule) if draft.rrule else None,
-                reminders=_check_reminders(draft.reminders),
+                reminders=check_reminders(draft.reminders),
                 transparency=_check_transparency(draft.transparency),
                 **values,
             )
@@ -154,9 +155,12 @@ class CalendarService:
         clear_rrule: bool = False,
         add_attendees: list[str] | None = None,
         status: str | None = None,
+        reminders: list[int] | None = None,
     ) -> Outcome[EventView]:
         with self.ctx.store.unit_of_work() as uow:
             row = get_live(uow.s, CalendarEvent, event_id, "event")
+            if reminders is not None:
+                row.reminders = check_reminders(reminders)
             if title is not None:
                 row.title = clean_text(title, "title", limit=500, required=True)
             if location is not None:
@@ -475,13 +479,6 @@ def _attendee(email: str) -> dict[str, str]:
     if not at or not local or "." not in domain or any(c.isspace() for c in address):
         raise UserError(f"'{email}' is not an email address")
     return {"email": address.lower(), "name": name}
-
-
-def _check_reminders(minutes: list[int]) -> list[int]:
-    for value in minutes:
-        if not 0 <= value <= 60 * 24 * 60:
-            raise UserError("a reminder must be between 0 minutes and 60 days before")
-    return sorted(set(minutes))
 
 
 def _check_transparency(value: str) -> str:

@@ -19,6 +19,7 @@ from desktop.core.sortkey import between, sequence
 from desktop.services.base import (
     Outcome,
     ServiceContext,
+    check_reminders,
     clean_tags,
     clean_text,
     get_live,
@@ -56,6 +57,7 @@ class TaskView:
     created_at: datetime
     updated_at: datetime
     repeat_from: str = "due"
+    reminders: tuple[int, ...] = ()
 
 
 @dataclass
@@ -74,6 +76,7 @@ class TaskDraft:
     recurrence: str | None = None
     status: str = "todo"
     repeat_from: str = "due"
+    reminders: list[int] = field(default_factory=list)  # minutes before the due
 
 
 @dataclass
@@ -142,6 +145,7 @@ def to_view(row: Task) -> TaskView:
         created_at=row.created_at,
         updated_at=row.updated_at,
         repeat_from=row.repeat_from or "due",
+        reminders=tuple(row.reminders or ()),
     )
 
 
@@ -195,6 +199,7 @@ class TaskService:
         project_id: Any = UNSET,
         recurrence: Any = UNSET,
         repeat_from: str | None = None,
+        reminders: list[int] | None = None,
     ) -> Outcome[TaskView]:
         """Change the given fields; `due=None` clears the due date, `recurrence=None` the rule.
 
@@ -206,6 +211,8 @@ class TaskService:
                 row.title = clean_text(title, "title", limit=500, required=True)
             if notes is not None:
                 row.notes = clean_text(notes, "notes", limit=100_000)
+            if reminders is not None:
+                row.reminders = check_reminders(reminders)
             if priority is not None:
                 row.priority = priority_value(priority)
             if due is not UNSET:
@@ -426,6 +433,7 @@ class TaskService:
             "tags": clean_tags(draft.tags),
             "recurrence": _check_rrule(draft.recurrence),
             "repeat_from": check_repeat_from(draft.repeat_from),
+            "reminders": check_reminders(draft.reminders),
             "project_id": _check_project(session, draft.project_id),
             "completed_at": self.ctx.now() if status == "done" else None,
         }

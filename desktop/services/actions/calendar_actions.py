@@ -8,6 +8,7 @@ from typing import Any
 from desktop.core.errors import UserError
 from desktop.core.when import parse_day
 from desktop.services.actions.registry import Action, Param
+from desktop.services.actions.reminder_params import NO_REMINDERS, REMINDERS, reminder_minutes
 from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
 
@@ -55,6 +56,7 @@ def _add(s: Services, a: dict[str, Any]) -> Any:
             time_zone=a.get("time_zone"),
             rrule=a.get("rrule"),
             attendees=a.get("attendees", []),
+            reminders=reminder_minutes(a) or [],
         )
     )
 
@@ -80,6 +82,7 @@ def _update(s: Services, a: dict[str, Any]) -> Any:
         rrule=a.get("rrule"),
         clear_rrule=bool(a.get("clear_rrule")),
         add_attendees=a.get("attendees"),
+        reminders=reminder_minutes(a),
     )
 
 
@@ -148,6 +151,7 @@ ACTIONS = (
             Param("time_zone", "string", "the event's time zone (IANA name)"),
             Param("rrule", "string", "an RRULE such as FREQ=WEEKLY;BYDAY=MO,WE"),
             Param("attendees", "array", "email addresses of people to invite"),
+            REMINDERS,
         ),
         area="calendar",
     ),
@@ -185,6 +189,8 @@ ACTIONS = (
             Param("rrule", "string", "new recurrence rule"),
             Param("clear_rrule", "boolean", "stop repeating"),
             Param("attendees", "array", "email addresses to invite as well"),
+            REMINDERS,
+            NO_REMINDERS,
         ),
         area="calendar",
     ),

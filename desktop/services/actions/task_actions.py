@@ -6,6 +6,7 @@ from typing import Any
 
 from desktop.core.errors import UserError
 from desktop.services.actions.registry import Action, Param
+from desktop.services.actions.reminder_params import NO_REMINDERS, REMINDERS, reminder_minutes
 from desktop.services.container import Services
 from desktop.services.task_recurrence import REPEAT_FROM
 from desktop.services.tasks import UNSET, TaskDraft, TaskFilter
@@ -27,6 +28,7 @@ def _add(s: Services, a: dict[str, Any]) -> Any:
             project_id=a.get("project_id"),
             recurrence=a.get("recurrence"),
             repeat_from=a.get("repeat_from", "due"),
+            reminders=reminder_minutes(a) or [],
         )
     )
 
@@ -67,6 +69,7 @@ def _update(s: Services, a: dict[str, Any]) -> Any:
         estimate_minutes=a.get("estimate", UNSET),
         recurrence=recurrence,
         repeat_from=a.get("repeat_from"),
+        reminders=reminder_minutes(a),
     )
 
 
@@ -83,6 +86,7 @@ ACTIONS = (
             Param("tags", "array", "tags (words, without #)"),
             Param("notes", "string", "details"),
             Param("estimate", "string", "how long it takes", format="duration"),
+            REMINDERS,
             Param("parent_id", "string", "the parent task for a subtask", format="id"),
             Param("project_id", "string", "the project it belongs to", format="id"),
             Param("recurrence", "string", "an RRULE such as FREQ=WEEKLY;BYDAY=MO"),
@@ -129,6 +133,8 @@ ACTIONS = (
             Param("clear_due", "boolean", "remove the due date"),
             Param("tags", "array", "new tags (replace the old ones)"),
             Param("estimate", "string", "new estimate", format="duration"),
+            REMINDERS,
+            NO_REMINDERS,
             Param("recurrence", "string", "new RRULE such as FREQ=WEEKLY;BYDAY=MO"),
             Param("clear_recurrence", "boolean", "stop repeating"),
             Param(
