@@ -105,6 +105,7 @@ def _run_window(
     from desktop.services.overview import PANES
     from desktop.store.profile import local_zone_name
     from desktop.ui.dialogs.welcome import WelcomeDialog
+    from desktop.ui.file_actions import CalendarFiles
     from desktop.ui.main_window import MainWindow
     from desktop.ui.panes.base import PaneContext
     from desktop.ui.panes.registry import pane_builders
@@ -128,6 +129,7 @@ def _run_window(
             runner, events, _pane_loader(services), pane_builders=pane_builders(ctx)
         )
         Shell(window, ctx)
+        CalendarFiles(window, ctx)
         presence = Presence(
             window,
             ctx,
