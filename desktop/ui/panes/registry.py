@@ -15,6 +15,7 @@ from desktop.ui.panes.base import Pane, PaneContext, PaneFactory
 # Pane name -> "module:class" of its widget.
 PANES_WITH_WIDGETS = {
     "today": "desktop.ui.panes.today_pane:TodayPane",
+    "tasks": "desktop.ui.panes.tasks_pane:TasksPane",
     "calendar": "desktop.ui.panes.calendar_pane:CalendarPane",
     "inbox": "desktop.ui.panes.inbox_pane:InboxPane",
     "finance": "desktop.ui.panes.finance_pane:FinancePane",

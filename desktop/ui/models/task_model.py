@@ -1,0 +1,453 @@
+"""The Tasks pane's item model: a tree of tasks fetched lazily, a page at a time.
+
+Top-level rows arrive in pages of `PAGE_SIZE` through `canFetchMore`/`fetchMore`,
+which schedule a job on the database executor and insert the rows when it returns
+(the GUI thread never waits for the database). A task's subtasks are fetched the
+first time it is expanded; only tasks that have subtasks report children, so only
+they get an expander. Ticking a row's box and dropping a row between two others
+do not write anything themselves: the model updates the row at once and asks the
+pane, through signals, to run the matching action.
+
+Indexes carry an integer key (`internalId`) into a table of nodes instead of a
+Python object pointer, so that an index outliving its row can never dangle.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from desktop.services.container import Services
+from desktop.services.tasks import TaskView
+from desktop.ui.panes.base import PaneContext
+from desktop.ui.panes.tasks_format import (
+    COLUMNS,
+    cell_colour,
+    cell_text,
+    column_titles,
+    finished,
+    row_tooltip,
+)
+from desktop.ui.panes.tasks_query import TaskPage, TaskRow
+
+PAGE_SIZE = 200
+MIME_TYPE = "application/x-atrium-task-id"
+TASK_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's TaskView
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+PageLoader = Callable[[Services, int, int], TaskPage]
+ChildLoader = Callable[[Services, uuid.UUID], TaskPage]
+_ROLE = Qt.ItemDataRole
+DISPLAY, FOREGROUND, FONT = int(_ROLE.DisplayRole), int(_ROLE.ForegroundRole), int(_ROLE.FontRole)
+CHECK_STATE, TOOLTIP = int(_ROLE.CheckStateRole), int(_ROLE.ToolTipRole)
+ACCESSIBLE_TEXT = int(_ROLE.AccessibleTextRole)
+
+
+class _Node:
+    """One row (or the invisible root) and what is known of its children."""
+
+    __slots__ = ("children", "data", "key", "loaded", "loading", "more", "parent", "row", "texts")
+
+    def __init__(self, key: int, data: TaskRow | None, parent: _Node | None, row: int) -> None:
+        self.key = key
+        self.data = data
+        self.parent = parent
+        self.children: list[_Node] = []
+        self.row = row
+        self.more = False  # the root: more pages wait
+        self.loading = False
+        self.loaded = False  # a task: its subtasks were fetched
+        self.texts: tuple[str, ...] | None = None  # what each column shows, once asked
+
+    def task(self) -> TaskView:
+        assert self.data is not None
+        return self.data.task
+
+    def has_children(self) -> bool:
+        if self.children:
+            return True
+        return self.data is not None and self.data.subtasks > 0 and not self.loaded
+
+
+class TaskTreeModel(QAbstractItemModel):
+    """Tasks as a tree: pages of top-level rows, subtasks under their parent.
+
+    Signals:
+        completion_requested(object, bool): a row's box was ticked (True) or cleared;
+            carries the TaskView as it was.
+        move_requested(object, object, object): a task id was dropped after one task
+            id and before another (None at an end of the list).
+        rows_fetched(): a page or a task's subtasks were inserted.
+        fetch_failed(object): fetching a page or subtasks raised this exception.
+    """
+
+    completion_requested = Signal(object, bool)
+    move_requested = Signal(object, object, object)
+    rows_fetched = Signal()
+    fetch_failed = Signal(object)
+
+    def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._keys = itertools.count(1)
+        self._root = _Node(0, None, None, 0)
+        self._nodes: dict[int, _Node] = {}
+        self._generation = 0
+        self._load_page: PageLoader | None = None
+        self._load_children: ChildLoader | None = None
+        self._reorderable = False
+        self._wants_more: Callable[[], bool] = lambda: True
+        self._set_flags(False)
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
+        self._now = datetime.now(UTC)
+        self._today = self._now.date()
+        self._zone: tzinfo = UTC
+
+    # -- filling -----------------------------------------------------------------------
+
+    def reset(
+        self,
+        page: TaskPage,
+        load_page: PageLoader,
+        load_children: ChildLoader,
+        *,
+        reorderable: bool = False,
+    ) -> None:
+        """Show `page` as the first rows; later pages come from `load_page(services, offset,
+        limit)`, subtasks from `load_children(services, parent_id)`. Fetches still running
+        for the previous rows are dropped when they return."""
+        self.beginResetModel()
+        self._generation += 1
+        self._load_page, self._load_children = load_page, load_children
+        self._reorderable = reorderable
+        self._set_flags(reorderable)
+        self._nodes.clear()
+        self._root = _Node(0, None, None, 0)
+        self._set_clock(page)
+        self._root.children = [
+            self._new_node(row, self._root, i) for i, row in enumerate(page.rows)
+        ]
+        self._root.more = page.more
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """No rows, and nothing more to fetch."""
+        self.beginResetModel()
+        self._generation += 1
+        self._nodes.clear()
+        self._root = _Node(0, None, None, 0)
+        self.endResetModel()
+
+    def set_fetch_gate(self, wants_more: Callable[[], bool]) -> None:
+        """Let the view say whether it needs more top-level rows now.
+
+        QTreeView asks `canFetchMore` on every layout of its root, so a model that
+        always says yes is fetched to its end one page after another; with the
+        gate it fetches the next page only when the last rows come into sight.
+        """
+        self._wants_more = wants_more
+
+    @property
+    def reorderable(self) -> bool:
+        return self._reorderable
+
+    @property
+    def today(self) -> date:
+        return self._today
+
+    def top_level_count(self) -> int:
+        """How many top-level rows are fetched so far."""
+        return len(self._root.children)
+
+    def is_fetching(self) -> bool:
+        return self._root.loading or any(node.loading for node in self._nodes.values())
+
+    def task_at(self, index: Index) -> TaskView | None:
+        node = self._node(index)
+        return node.data.task if node.data is not None else None
+
+    def subtask_count(self, index: Index) -> int:
+        node = self._node(index)
+        return node.data.subtasks if node.data is not None else 0
+
+    def index_of(self, task_id: uuid.UUID, column: int = 0) -> QModelIndex:
+        """The first fetched row of `task_id` (top level first); invalid when not fetched."""
+        for node in itertools.chain(self._root.children, self._nodes.values()):
+            if node.data is not None and node.data.task.id == task_id:
+                return self.createIndex(node.row, column, node.key)
+        return QModelIndex()
+
+    def _new_node(self, row: TaskRow, parent: _Node, position: int) -> _Node:
+        node = _Node(next(self._keys), row, parent, position)
+        self._nodes[node.key] = node
+        return node
+
+    def _node(self, index: Index) -> _Node:
+        if not index.isValid():
+            return self._root
+        return self._nodes.get(index.internalId(), self._root)
+
+    def _index_for(self, node: _Node) -> QModelIndex:
+        if node is self._root or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node.key)
+
+    def _set_clock(self, page: TaskPage) -> None:  # texts cached before keep their words
+        self._now, self._today, self._zone = page.now, page.today, page.zone
+
+    # -- lazy fetching -------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index) -> bool:
+        node = self._node(parent)
+        if node.loading:
+            return False
+        if node is self._root:
+            return node.more and self._load_page is not None and self._wants_more()
+        return node.data is not None and node.data.subtasks > 0 and not node.loaded
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        node = self._node(parent)
+        node.loading = True
+        generation = self._generation
+        job: Callable[[Services], TaskPage]
+        if node is self._root:
+            load_page, offset = self._load_page, len(node.children)
+            assert load_page is not None
+            job = lambda services: load_page(services, offset, PAGE_SIZE)  # noqa: E731
+        else:
+            load_children, parent_id = self._load_children, node.task().id
+            assert load_children is not None
+            job = lambda services: load_children(services, parent_id)  # noqa: E731
+        self._ctx.read(
+            job,
+            lambda page: self._insert(generation, node, page),
+            lambda exc: self._fetch_error(generation, node, exc),
+        )
+
+    def _insert(self, generation: int, node: _Node, page: TaskPage) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the rows were replaced while the job ran
+        node.loading = False
+        self._set_clock(page)
+        if node is not self._root:
+            node.loaded = True
+        else:
+            node.more = page.more
+        if page.rows:
+            first = len(node.children)
+            self.beginInsertRows(self._index_for(node), first, first + len(page.rows) - 1)
+            node.children.extend(
+                self._new_node(row, node, first + i) for i, row in enumerate(page.rows)
+            )
+            self.endInsertRows()
+        elif node is not self._root:  # its subtasks went away meanwhile: no expander
+            index = self._index_for(node)
+            self.dataChanged.emit(index, index)
+        self.rows_fetched.emit()
+
+    def _fetch_error(self, generation: int, node: _Node, exc: Exception) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        node.loading = False
+        node.more = False
+        self.fetch_failed.emit(exc)
+
+    # -- structure -----------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row].key)
+
+    def parent(self, child: Index | None = None) -> Any:
+        if child is None:  # QObject.parent()
+            return super().parent()
+        if not child.isValid():
+            return QModelIndex()
+        node = self._nodes.get(child.internalId())
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self._index_for(node.parent)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return len(COLUMNS)
+
+    def hasChildren(self, parent: Index = NO_PARENT) -> bool:
+        if parent.column() > 0:
+            return False
+        node = self._node(parent)
+        if node is self._root:
+            return bool(node.children) or node.more
+        return node.has_children()
+
+    # -- data ----------------------------------------------------------------------------
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == _ROLE.DisplayRole and 0 <= section < len(COLUMNS):
+            return column_titles()[section]
+        return None
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        # Painting asks for many roles of every visible cell: plain ints, cached texts.
+        node = self._nodes.get(index.internalId()) if index.isValid() else None
+        if node is None or node.data is None:
+            return None
+        column = index.column()
+        if role in (DISPLAY, ACCESSIBLE_TEXT):
+            if node.texts is None:
+                node.texts = self._texts(node.data)
+            return node.texts[column]
+        if role == FOREGROUND:
+            return cell_colour(node.data.task, COLUMNS[column], self._now, self._today)
+        if role == CHECK_STATE:
+            if column != 0:
+                return None
+            done = node.data.task.status == "done"
+            return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
+        if role == TASK_ROLE:
+            return node.data.task
+        if role == FONT:
+            return self._struck if column == 0 and finished(node.data.task) else None
+        if role == TOOLTIP and column == 0:
+            return row_tooltip(node.data)
+        return None
+
+    def _texts(self, row: TaskRow) -> tuple[str, ...]:
+        return tuple(cell_text(row, column, self._today, self._zone) for column in COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return self._flags[0]
+        if index.column() != 0:
+            return self._flags[2]
+        node = self._nodes.get(index.internalId())
+        if self._reorderable and node is not None and node.children:
+            # A parent takes drops between its subtasks; a leaf takes none, so
+            # that a drop anywhere on it means above or below it.
+            return self._flags[1] | Qt.ItemFlag.ItemIsDropEnabled
+        return self._flags[1]
+
+    def _set_flags(self, reorderable: bool) -> None:
+        """Flags of the root, of titles and of other cells (computed once, not per paint)."""
+        item = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        root = Qt.ItemFlag.NoItemFlags
+        if reorderable:
+            item |= Qt.ItemFlag.ItemIsDragEnabled
+            root = Qt.ItemFlag.ItemIsDropEnabled
+        self._flags = (root, item | Qt.ItemFlag.ItemIsUserCheckable, item)
+
+    def setData(self, index: Index, value: Any, role: int = _ROLE.EditRole) -> bool:
+        if role != _ROLE.CheckStateRole or not index.isValid() or index.column() != 0:
+            return False
+        node = self._node(index)
+        if node.data is None:
+            return False
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))
+        done = state == Qt.CheckState.Checked
+        before = node.data.task
+        if (before.status == "done") == done:
+            return False
+        status = "done" if done else "todo"
+        node.data = replace(node.data, task=replace(before, status=status))
+        node.texts = None
+        first = self.createIndex(node.row, 0, node.key)
+        self.dataChanged.emit(first, first.siblingAtColumn(len(COLUMNS) - 1))
+        self.completion_requested.emit(before, done)
+        return True
+
+    # -- drag to reorder -----------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        tasks = [self.task_at(index) for index in indexes if index.column() == 0]
+        if tasks and tasks[0] is not None:
+            data.setData(MIME_TYPE, tasks[0].id.hex.encode())
+        return data
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return self._drop_target(data, action, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        target = self._drop_target(data, action, row, parent)
+        if target is None:
+            return False
+        node, position = target
+        siblings = node.parent.children if node.parent is not None else []
+        others = [sibling for sibling in siblings if sibling is not node]
+        after = others[position - 1].task().id if position > 0 else None
+        before = others[position].task().id if position < len(others) else None
+        parent_index = self._index_for(node.parent) if node.parent is not None else QModelIndex()
+        destination = position + 1 if position > node.row else position
+        if self.beginMoveRows(parent_index, node.row, node.row, parent_index, destination):
+            siblings.remove(node)
+            siblings.insert(position, node)
+            for i, sibling in enumerate(siblings):
+                sibling.row = i
+            self.endMoveRows()
+        self.move_requested.emit(node.task().id, after, before)
+        return True
+
+    def _drop_target(
+        self, data: QMimeData, action: Qt.DropAction, row: int, parent: Index
+    ) -> tuple[_Node, int] | None:
+        """The dragged node and its new position among its siblings, if the drop is a
+        move to another place between the same siblings."""
+        if not self._reorderable or action != Qt.DropAction.MoveAction or row < 0:
+            return None
+        if not data.hasFormat(MIME_TYPE):
+            return None
+        try:
+            task_id = uuid.UUID(bytes(data.data(MIME_TYPE).data()).decode())
+        except ValueError:
+            return None
+        home = self._node(parent)
+        node = next(
+            (n for n in home.children if n.data is not None and n.data.task.id == task_id), None
+        )
+        if node is None or row > len(home.children):
+            return None
+        position = row - 1 if row > node.row else row
+        if position == node.row:
+            return None
+        return node, position
