@@ -69,6 +69,11 @@ class Shell(QObject):
     def open_palette(self) -> None:
         self.palette.open_fresh()
 
+    def open_plan(self) -> None:
+        from desktop.ui.dialogs.plan_dialog import open_plan  # built on first use
+
+        open_plan(self.ctx, self.window)
+
     def run_entry(self, entry: PaletteEntry) -> None:
         if entry.kind == "pane":
             self.window.select_pane(entry.key)
@@ -127,6 +132,12 @@ class Shell(QObject):
         palette.triggered.connect(self.open_palette)
         menu.addAction(palette)
         self.window.addAction(palette)
+        plan = QAction(self.tr("Plan &focus time…"), self.window)
+        plan.setObjectName("planFocusAction")
+        plan.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        plan.triggered.connect(self.open_plan)
+        menu.addAction(plan)
+        self.window.addAction(plan)
 
     def _show_result(self, action: Action, value: Any, zone: ZoneInfo) -> None:
         view = ResultView(title_of(action), value, zone, self.window)
