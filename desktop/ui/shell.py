@@ -1,15 +1,18 @@
 """The shell around the main window: the command palette and running any action from it.
 
-`Shell` adds an Edit menu (Command palette… Ctrl+K) and runs the chosen entry: a
-pane is shown; an action asks for its parameters (when it has any), asks before
-anything destructive or outbound, runs off the GUI thread through the catalog,
-and then shows its result (read actions) or says it is done (the others; the
-panes refresh themselves from the changes it announced).
+`Shell` fills the Edit menu (Undo and Redo, see `desktop.ui.undo`; Command palette…
+Ctrl+K) and runs the chosen entry: a pane is shown; an action asks for its
+parameters (when it has any), asks before anything destructive or outbound, runs
+off the GUI thread through the catalog, and then shows its result (read actions)
+or says it is done (the others; the panes refresh themselves from the changes it
+announced).
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,6 +29,7 @@ from desktop.ui.messages import show_error
 from desktop.ui.palette import CommandPalette, PaletteEntry
 from desktop.ui.panes.base import PaneContext
 from desktop.ui.result_view import ResultView
+from desktop.ui.undo import UndoHistory
 
 log = logging.getLogger("desktop.ui")
 
@@ -62,7 +66,10 @@ class Shell(QObject):
         self.ask_arguments = ActionForm.ask
         self.confirm = confirm
         self.show_result = self._show_result
+        self.history = UndoHistory(window, ctx)
         self._install_menu()
+        self._wired: set[str] = set()
+        window.pane_loaded.connect(self._wire_pane)
 
     # -- public API --------------------------------------------------------------
 
@@ -114,7 +121,47 @@ class Shell(QObject):
 
         self.ctx.act(name, args or {}, done, failed)
 
+    def open_item(self, kind: str, ident: str) -> None:
+        """Go to an item a pane pointed at (Today's events, tasks, messages, money)."""
+        if kind == "task":
+            self.window.select_pane("tasks")
+            pane = self.window.pane_widget("tasks")
+            opener = getattr(pane, "open_task", None)
+            if opener is not None:
+                opener(uuid.UUID(ident))
+        elif kind == "event":
+
+            def starts(services: Services) -> date:
+                start = services.calendar.get(ident).start
+                zone = services.ctx.zone
+                return start.astimezone(zone).date() if isinstance(start, datetime) else start
+
+            def show(day: date) -> None:
+                self.window.select_pane("calendar")
+                show_day = getattr(self.window.pane_widget("calendar"), "show_day", None)
+                if show_day is not None:
+                    show_day(day)
+
+            self.ctx.read(starts, show, lambda exc: show_error(self.window, exc))
+        elif kind in ("inbox", "message"):
+            self.window.select_pane("inbox")
+        elif kind in ("finance", "budget", "transaction"):
+            self.window.select_pane("finance")
+        elif kind == "note":
+            self.window.select_pane("notes")
+        else:
+            log.warning("no way to open an item of kind %r", kind)
+
     # -- helpers -----------------------------------------------------------------
+
+    def _wire_pane(self, pane: str) -> None:
+        """Route a pane's `open_item(kind, id)` here, once it is built."""
+        widget = self.window.pane_widget(pane)
+        signal = getattr(widget, "open_item", None)
+        if pane in self._wired or signal is None:
+            return
+        signal.connect(self.open_item)
+        self._wired.add(pane)
 
     def _entries(self) -> list[PaletteEntry]:
         titles = self.window.pane_titles()

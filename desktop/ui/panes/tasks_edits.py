@@ -35,6 +35,10 @@ class TaskEdits:
         if task is not None:
             self._open(task.id)
 
+    def open_task(self, task_id: uuid.UUID) -> None:
+        """Edit the task `task_id` (listed or not) in the editor."""
+        self._open(task_id)
+
     def _open(self, task_id: uuid.UUID | None) -> None:
         def job(services: Services) -> tuple[Any, ...]:
             task = services.tasks.get(task_id) if task_id is not None else None

@@ -340,6 +340,11 @@ class TasksPane(Pane):
         """Edit the current task in the editor and save it through `update_task`."""
         self.edits.open_editor()
 
+    def open_task(self, task_id: uuid.UUID) -> None:
+        """Show `task_id` in the list when it is there, and open it in the editor."""
+        self.select_task(task_id)
+        self.edits.open_task(task_id)
+
     def delete_current(self) -> None:
         """Delete the current task (and its subtasks) once the user confirms."""
         self.edits.delete_current()
