@@ -124,6 +124,12 @@ class MainWindow(QMainWindow):
         self._busy_label.setObjectName("busyLabel")
         self._busy_label.setVisible(False)
         self.statusBar().addPermanentWidget(self._busy_label)
+        self._sync_label = QLabel(self.tr("Offline · not syncing"))
+        self._sync_label.setObjectName("syncLabel")
+        self._sync_label.setToolTip(
+            self.tr("Everything is kept on this computer; no sync server is connected.")
+        )
+        self.statusBar().addPermanentWidget(self._sync_label)
 
         self._pane_actions: dict[str, QAction] = {}
         self._build_menus()
@@ -166,6 +172,14 @@ class MainWindow(QMainWindow):
     @property
     def busy_label(self) -> QLabel:
         return self._busy_label
+
+    def set_sync_state(self, text: str, detail: str = "") -> None:
+        """What the status bar says about sync (the sync worker calls this)."""
+        self._sync_label.setText(text)
+        self._sync_label.setToolTip(detail or text)
+
+    def sync_state(self) -> str:
+        return self._sync_label.text()
 
     @Slot()
     def refresh(self) -> None:
@@ -409,6 +423,9 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_busy_changed(self, busy: int) -> None:
+        self._busy_label.setText(
+            self.tr("Working…") if busy == 1 else self.tr("Working… ({n} jobs)").format(n=busy)
+        )
         self._busy_label.setVisible(busy > 0)
 
     @Slot(str)

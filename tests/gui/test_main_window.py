@@ -278,15 +278,16 @@ def test_a_failing_load_shows_in_the_status_bar(
     assert window.pane_view("finance").showing_table()
 
 
-def test_the_status_bar_says_loading_while_jobs_run(
+def test_the_status_bar_says_working_while_jobs_run(
     qtbot: QtBot, window: MainWindow, overview: FakeOverview
 ) -> None:
     gate = overview.gates["today"] = threading.Event()
     _shown(qtbot, window)
 
     qtbot.waitUntil(window.busy_label.isVisible)
-    assert window.busy_label.text() == "Loading…"
+    assert window.busy_label.text() == "Working…"
     assert window.pane_view("today").message_text() == "Loading…"
+    assert window.sync_state() == "Offline · not syncing"
 
     gate.set()
     qtbot.waitUntil(lambda: not window.busy_label.isVisible())
