@@ -86,6 +86,7 @@ class Occurrence:
     location: str
     recurring: bool
     occurrence_key: str
+    calendar: str = "personal"  # which of the user's calendars (colours, the focus blocks)
 
 
 @dataclass
@@ -392,7 +393,15 @@ class CalendarService:
                 if (row.id, key) not in overridden:
                     result.append(
                         Occurrence(
-                            row.id, row.title, start, start + length, True, row.location, True, key
+                            row.id,
+                            row.title,
+                            start,
+                            start + length,
+                            True,
+                            row.location,
+                            True,
+                            key,
+                            row.calendar,
                         )
                     )
             return result
@@ -412,7 +421,15 @@ class CalendarService:
             if (row.id, key) not in overridden:
                 result.append(
                     Occurrence(
-                        row.id, row.title, start, start + duration, False, row.location, True, key
+                        row.id,
+                        row.title,
+                        start,
+                        start + duration,
+                        False,
+                        row.location,
+                        True,
+                        key,
+                        row.calendar,
                     )
                 )
         return result
@@ -460,6 +477,7 @@ def _single(row: CalendarEvent) -> Occurrence:
         row.series_id is not None,
         # An override is the occurrence its recurrence_id names, wherever it moved.
         row.recurrence_id if row.series_id and row.recurrence_id else occurrence_key(start),
+        row.calendar,
     )
 
 
