@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.config import Settings
+    from desktop.runtime.task_runner import TaskRunner
     from desktop.services.container import Services
     from desktop.services.overview import PaneData
     from desktop.store.profile import Store
@@ -71,7 +72,8 @@ def run_gui(
         settings = Settings(paths.settings)
         from desktop.store.profile import open_store
 
-        store = open_store(paths.database, integrity_check=True)
+        # The integrity check runs beside the first reads; writes wait for it.
+        store = open_store(paths.database, integrity_check="background")
     except AtriumError as exc:
         log.error("cannot open the profile: %s", exc)
         QMessageBox.critical(None, app.translate("app", "Atrium cannot start"), str(exc))
@@ -185,6 +187,7 @@ def _run_window(
         if smoke:
             SmokeRun(window, app, all_panes)
         window.show()
+        _watch_integrity(store, runner, window)
         if not smoke and not settings.get("first_run.done"):
             WelcomeDialog(ctx, settings, local_zone_name(), window).open()
         if quick_add:
@@ -194,6 +197,31 @@ def _run_window(
         instance.close()
         scheduler.shutdown()
         runner.shutdown(wait=True)
+
+
+def _watch_integrity(store: Store, runner: TaskRunner, window: QWidget) -> None:
+    """Tell the user and close when the background integrity check finds damage."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.core.errors import StoreError
+
+    if store.integrity is None:
+        return
+
+    def verdict(_future: object) -> None:
+        try:
+            store.check_integrity()
+        except StoreError as exc:
+            log.error("%s", exc)
+            message = str(exc)
+
+            def tell() -> None:
+                QMessageBox.critical(window, "Atrium cannot go on", message)
+                QApplication.exit(EXIT_CANNOT_START)
+
+            runner.run_on_main(tell)
+
+    store.integrity.add_done_callback(verdict)
 
 
 def _handed_over(presence: Presence, message: dict[str, object]) -> None:

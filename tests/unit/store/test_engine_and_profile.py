@@ -75,6 +75,67 @@ def test_corrupted_pages_are_reported(tmp_path: Path) -> None:
         open_store(path, integrity_check=True)
 
 
+def _damaged_profile(path: Path, pages: range) -> None:
+    store = open_store(path)
+    with store.unit_of_work() as uow:
+        uow.s.add_all(
+            Task(title=f"task {i} " + "x" * 200, sort_key=f"U{i:05d}") for i in range(400)
+        )
+        uow.commit()
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    page_count = len(data) // 4096
+    for page in pages:
+        offset = 4096 * (page % page_count)
+        if offset + 600 <= len(data):
+            data[offset + 8 : offset + 600] = b"\xde\xad\xbe\xef" * 148
+    path.write_bytes(bytes(data))
+
+
+def test_a_background_check_lets_reads_start_and_stops_writes_to_a_damaged_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "atrium.sqlite3"
+    _damaged_profile(path, range(-12, -2))  # the last pages: task rows, not the profile's
+    before = path.read_bytes()
+    store = open_store(path, integrity_check="background")
+    try:
+        assert store.integrity is not None
+        assert store.integrity.result(timeout=30)  # problems found
+        with pytest.raises(StoreError, match="damaged"):
+            store.unit_of_work()
+    finally:
+        store.close()
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_profile_record_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "atrium.sqlite3"
+    _damaged_profile(path, range(3, 12))
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="damaged"):
+        open_store(path, integrity_check="background")
+    assert path.read_bytes() == before
+
+
+def test_a_background_check_of_a_healthy_file_lets_writes_through(tmp_path: Path) -> None:
+    path = tmp_path / "atrium.sqlite3"
+    open_store(path).close()
+    store = open_store(path, integrity_check="background")
+    try:
+        with store.unit_of_work() as uow:
+            uow.s.add(Task(title="fine", sort_key="U1"))
+            uow.commit()
+        assert store.integrity is not None
+        assert store.integrity.result() == []
+    finally:
+        store.close()
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "atrium.sqlite3"
     open_store(path).close()
