@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
 
-HEAD_REVISION = "0002_task_uid_reminders"
+HEAD_REVISION = "0003_span_and_unread_indexes"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 

@@ -29,8 +29,9 @@ class CalendarEvent(Synced, Base):
         ),
         CheckConstraint("transparency IN ('opaque', 'transparent')", name="transparency"),
         CheckConstraint("status IN ('confirmed', 'tentative', 'cancelled')", name="status"),
-        Index(None, "owner_id", "start_at"),
-        Index(None, "owner_id", "start_date"),
+        Index(None, "owner_id", "start_at", "end_at"),
+        Index(None, "owner_id", "start_date", "end_date"),
+        Index(None, "owner_id", "rrule"),  # the few recurring series among many events
         Index(None, "owner_id", "series_id"),
         Index(None, "owner_id", "uid"),
     )

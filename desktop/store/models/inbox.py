@@ -22,6 +22,7 @@ class Message(Synced, Base):
         Index(None, "owner_id", "received_at"),
         Index(None, "owner_id", "platform", "external_id"),
         Index(None, "owner_id", "thread_id"),
+        Index(None, "owner_id", "read", "archived", "deleted_hlc", "platform"),  # unread counts
     )
 
     platform: Mapped[str] = mapped_column(String(16))
