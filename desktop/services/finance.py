@@ -262,6 +262,54 @@ class FinanceService:
             other_currencies=tuple(sorted(others)),
         )
 
+    def month_totals(self, first: date, last: date) -> list[MonthSummary]:
+        """Income, expenses and net of each month `first`..`last` in the primary currency,
+        in one query (for charts: categories and budgets are left empty)."""
+        start, _ = month_bounds(first)
+        _, end = month_bounds(last)
+        month = func.strftime("%Y-%m", Transaction.date)
+        with self.ctx.store.read() as session:
+            code = self.primary_currency(session)
+            rows = session.execute(
+                select(
+                    month,
+                    func.sum(
+                        case((Transaction.amount_minor > 0, Transaction.amount_minor), else_=0)
+                    ),
+                    func.sum(
+                        case((Transaction.amount_minor < 0, -Transaction.amount_minor), else_=0)
+                    ),
+                )
+                .where(
+                    live(Transaction),
+                    Transaction.owner_id == self.ctx.store.user_id,
+                    Transaction.date >= start,
+                    Transaction.date < end,
+                    Transaction.currency == code,
+                )
+                .group_by(month)
+            ).all()
+        found = {key: (int(income or 0), int(spent or 0)) for key, income, spent in rows}
+        out = []
+        current = start
+        while current < end:
+            key = current.strftime("%Y-%m")
+            income, spent = found.get(key, (0, 0))
+            out.append(
+                MonthSummary(
+                    month=key,
+                    currency=code,
+                    income=to_decimal(income, code),
+                    expenses=to_decimal(spent, code),
+                    net=to_decimal(income - spent, code),
+                    by_category={},
+                    budgets=(),
+                    other_currencies=(),
+                )
+            )
+            current = month_bounds(current)[1]
+        return out
+
     # -- helpers -----------------------------------------------------------------------
 
     def primary_currency(self, session: Session) -> str:

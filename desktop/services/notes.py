@@ -119,8 +119,17 @@ class NoteService:
             )
 
     def list(self, *, tag: str | None = None, limit: int | None = None) -> list[NoteView]:
+        # Plain columns, not ORM objects: listing thousands of notes stays cheap.
         query = (
-            select(Note)
+            select(
+                Note.id,
+                Note.title,
+                Note.body,
+                Note.tags,
+                Note.pinned,
+                Note.created_at,
+                Note.updated_at,
+            )
             .where(live(Note), Note.owner_id == self.ctx.store.user_id)
             .order_by(Note.pinned.desc(), Note.updated_at.desc())
         )
@@ -133,7 +142,10 @@ class NoteService:
         if limit is not None:
             query = query.limit(limit)
         with self.ctx.store.read() as session:
-            return [_view(row, ()) for row in session.scalars(query)]
+            return [
+                NoteView(ident, title, body, tuple(tags or ()), pinned, (), created, updated)
+                for ident, title, body, tags, pinned, created, updated in session.execute(query)
+            ]
 
 
 def _link(note_id: uuid.UUID, kind: str, target: str) -> NoteLink:

@@ -1,4 +1,4 @@
-"""Indexes that serve the day's reads: events by span, series, unread messages by source.
+"""Indexes for the panes' reads: events by span, series, unread messages, account balances.
 
 The span indexes answer "what overlaps these days" from the index alone (the
 end is in it, so long-past events are not fetched to be discarded); the unread
@@ -38,6 +38,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_calendar_events_owner_id_rrule", "calendar_events", ["owner_id", "rrule"])
     op.create_index(
+        "ix_transactions_account_id_deleted_hlc_amount_minor",
+        "transactions",
+        ["account_id", "deleted_hlc", "amount_minor"],
+    )
+    op.create_index(
         "ix_messages_owner_id_read_archived_deleted_hlc_platform",
         "messages",
         ["owner_id", "read", "archived", "deleted_hlc", "platform"],
@@ -46,6 +51,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_messages_owner_id_read_archived_deleted_hlc_platform", table_name="messages")
+    op.drop_index("ix_transactions_account_id_deleted_hlc_amount_minor", table_name="transactions")
     op.drop_index("ix_calendar_events_owner_id_rrule", table_name="calendar_events")
     op.drop_index("ix_calendar_events_owner_id_start_date_end_date", table_name="calendar_events")
     op.drop_index("ix_calendar_events_owner_id_start_at_end_at", table_name="calendar_events")

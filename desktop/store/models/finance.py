@@ -41,6 +41,7 @@ class Transaction(Synced, Base):
         Index(None, "owner_id", "category", "date"),
         Index(None, "owner_id", "account_id", "date"),
         Index(None, "owner_id", "bank_transaction_id"),
+        Index(None, "account_id", "deleted_hlc", "amount_minor"),  # balances, index-only
     )
 
     account_id: Mapped[uuid.UUID]

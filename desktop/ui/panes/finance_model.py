@@ -54,16 +54,15 @@ def load_finance(services: Services, month: date | None) -> FinanceData:
     finance = services.finance
     today = services.ctx.today()
     first = (month or today).replace(day=1)
-    history = tuple(
-        finance.summary(add_months(first, offset)) for offset in range(1 - HISTORY_MONTHS, 1)
-    )
+    summary = finance.summary(first)
+    earlier = finance.month_totals(add_months(first, 1 - HISTORY_MONTHS), add_months(first, -1))
     return FinanceData(
         today=today,
         month=first,
         accounts=tuple(finance.accounts()),
         transactions=tuple(finance.transactions(month=first)),
-        summary=history[-1],
-        history=history,
+        summary=summary,
+        history=(*earlier, summary),
     )
 
 
