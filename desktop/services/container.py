@@ -9,6 +9,7 @@ from desktop.config import SETTINGS_FILE, Settings
 from desktop.services.base import ServiceContext
 from desktop.services.calendar import CalendarService
 from desktop.services.finance import FinanceService
+from desktop.services.health import HealthService
 from desktop.services.messages import MessageService
 from desktop.services.notes import NoteService
 from desktop.services.profile import ProfileService
@@ -18,6 +19,7 @@ from desktop.services.schedule import ScheduleOptions, ScheduleService
 from desktop.services.search import SearchService
 from desktop.services.tasks import TaskService
 from desktop.services.today import TodayService
+from desktop.services.undo import UndoService
 from desktop.store.profile import Store
 
 if TYPE_CHECKING:
@@ -64,6 +66,10 @@ class Services:
         return RecordService(self.ctx)
 
     @cached_property
+    def health(self) -> HealthService:
+        return HealthService(self.ctx, self.records)
+
+    @cached_property
     def ical(self) -> IcalService:
         # Imported on first use: icalendar is slow to import and only import/export need it.
         from desktop.services.ical.service import IcalService
@@ -77,6 +83,10 @@ class Services:
     @cached_property
     def today(self) -> TodayService:
         return TodayService(self.ctx)
+
+    @cached_property
+    def undo(self) -> UndoService:
+        return UndoService(self.ctx)
 
     @cached_property
     def schedule(self) -> ScheduleService:

@@ -237,6 +237,7 @@ class ReminderService:
                     uow.s.add(row)
                 else:
                     row.state, row.snoozed_until = state, until
+                    row.deleted_hlc = None  # a state undone (tombstoned) before comes back
             uow.commit()
         return Outcome(len(keys), REMINDERS)
 

@@ -8,6 +8,8 @@ clock is read and saved inside the same transaction (which holds SQLite's
 write lock from BEGIN IMMEDIATE), so HLCs stay strictly increasing even when
 the GUI, the CLI and the sync worker write to one file at once. Bulk paths
 that insert with SQLAlchemy Core call `stamp_insert` on their row dicts.
+While change sets are collected (`desktop.store.changeset.collecting`), the
+unit of work records what its commit does to rows, so that it can be undone.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sqlalchemy import Engine, event, inspect, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.hlc import HybridClock
+from desktop.store.changeset import ChangeRecorder, ChangeSet
 from desktop.store.models import SYNC_COLUMNS, AppMeta, Synced
 
 CLOCK_KEY = "hlc"
@@ -47,10 +50,13 @@ class UnitOfWork:
         self.session: Session | None = None
         self.clock = HybridClock(physical=lambda: int(self._now().timestamp() * 1000))
         self._committed = False
+        self.recorder: ChangeRecorder | None = None
+        self.changeset: ChangeSet | None = None  # what the commit did, when recorded
 
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self._engine, expire_on_commit=False, autoflush=True)
         event.listen(self.session, "before_flush", self._before_flush)
+        self.recorder = ChangeRecorder.start(self.session)
         stored = self.session.scalar(select(AppMeta.value).where(AppMeta.key == CLOCK_KEY))
         self.clock.last = int(stored) if stored else 0
         return self
@@ -80,6 +86,8 @@ class UnitOfWork:
         """Flush, save the device clock and commit: all or nothing."""
         session = self.s
         session.flush()
+        if self.recorder is not None:
+            self.changeset = self.recorder.finish(session)
         session.execute(
             update(AppMeta).where(AppMeta.key == CLOCK_KEY).values(value=str(self.clock.last))
         )
@@ -93,6 +101,8 @@ class UnitOfWork:
     def stamp_insert(self, values: dict[str, Any], now: datetime | None = None) -> dict[str, Any]:
         """Fill the sync columns of a row dict about to be inserted with Core."""
         hlc = self.clock.tick()
+        if self.recorder is not None:
+            self.recorder.stamped += 1
         moment = now or self._now()
         values.setdefault("owner_id", self.user_id)
         values["hlc"] = hlc

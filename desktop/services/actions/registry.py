@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.changes import Changes
 from desktop.core.errors import UserError
 from desktop.core.when import parse_day, parse_duration_minutes, parse_month, parse_when
+from desktop.store.changeset import ChangeSet, collecting
 
 if TYPE_CHECKING:
     from desktop.services.container import Services
@@ -65,10 +66,14 @@ _FORMAT_HINTS = {
 
 @dataclass(frozen=True)
 class ActionResult:
-    """What an action returned and which areas it changed."""
+    """What an action returned, which areas it changed and the change set that undoes it.
+
+    `undo` is None for read actions and for writes that changed no row.
+    """
 
     value: Any
     changes: Changes
+    undo: ChangeSet | None = None
 
 
 @dataclass(frozen=True)
@@ -124,14 +129,16 @@ class ActionCatalog:
         return [self._actions[name] for name in self.names()]
 
     def call(self, services: Services, name: str, args: Mapping[str, Any]) -> ActionResult:
-        """Validate `args` against the action's schema and run it."""
+        """Validate `args` against the action's schema and run it (recording its change set)."""
         action = self.get(name)
         checked = validate(action, args, services)
-        value = action.handler(services, checked)
+        with collecting() as recorded:
+            value = action.handler(services, checked)
+        undo = recorded.changeset() if recorded.states or recorded.problems else None
         changes = getattr(value, "changes", None)
         if isinstance(changes, Changes):
-            return ActionResult(value.value, changes)
-        return ActionResult(value, Changes())
+            return ActionResult(value.value, changes, getattr(value, "undo", None) or undo)
+        return ActionResult(value, Changes(), undo)
 
 
 def validate(action: Action, args: Mapping[str, Any], services: Services) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Signal
@@ -22,6 +22,10 @@ from desktop.runtime.events import AppEvents
 from desktop.runtime.task_runner import TaskRunner, describe_error
 from desktop.services.actions.registry import ActionCatalog, default_catalog
 from desktop.services.container import Services
+
+if TYPE_CHECKING:
+    from desktop.services.actions.registry import ActionResult
+    from desktop.ui.undo import UndoHistory
 
 log = logging.getLogger("desktop.ui")
 
@@ -47,6 +51,8 @@ class PaneContext:
         self.events = events
         self.services = services
         self.catalog = catalog or default_catalog()
+        # The window's undo stack (set by `UndoHistory`): successful writes go on it.
+        self.history: UndoHistory | None = None
 
     def read(
         self,
@@ -74,18 +80,25 @@ class PaneContext:
     ) -> None:
         """Run the catalog's `action` with `args`; announce its changes; `on_done(value)`.
 
-        Errors go to `on_error`, or (without one) to the runner's `failed` signal,
-        which the main window shows in its status bar.
+        A write that can be undone goes on the undo stack (Edit › Undo). Errors go to
+        `on_error`, or (without one) to the runner's `failed` signal, which the main
+        window shows in its status bar.
         """
         services, catalog, events = self.services, self.catalog, self.events
 
-        def run() -> Any:
+        def run() -> ActionResult:
             result = catalog.call(services, action, dict(args))
             if result.changes:
                 events.changes_applied.emit(result.changes, initiator)
-            return result.value
+            return result
 
-        self.runner.run_db(run, on_done or (lambda _value: None), on_error)
+        def done(result: ActionResult) -> None:
+            if self.history is not None and result.undo is not None and result.undo.can_undo:
+                self.history.record(action, result.undo)
+            if on_done is not None:
+                on_done(result.value)
+
+        self.runner.run_db(run, done, on_error)
 
 
 class Pane(QWidget):

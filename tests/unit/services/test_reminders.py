@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from desktop.core.errors import UserError
+from desktop.services.actions.registry import default_catalog
 from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
 from desktop.services.reminders import parse_reminder_key, reminder_key
@@ -109,6 +110,17 @@ def test_snooze_brings_it_back_later(services: Services, store: Store, clock: Fa
 def test_dismissed_reminder_is_gone(services: Services, store: Store) -> None:
     task_with_reminders(services, store, "Send report", BERLIN_NOON, [30])
     (reminder,) = services.reminders.upcoming()
+    services.reminders.dismiss(reminder.key)
+    assert services.reminders.upcoming() == []
+
+
+def test_a_dismissal_undone_can_be_dismissed_again(services: Services, store: Store) -> None:
+    task_with_reminders(services, store, "Send report", BERLIN_NOON, [30])
+    (reminder,) = services.reminders.upcoming()
+    dismissed = default_catalog().call(services, "dismiss_reminder", {"key": reminder.key})
+    assert dismissed.undo is not None
+    services.undo.revert(dismissed.undo)  # Edit › Undo: the reminder is back
+    assert [r.key for r in services.reminders.upcoming()] == [reminder.key]
     services.reminders.dismiss(reminder.key)
     assert services.reminders.upcoming() == []
 
