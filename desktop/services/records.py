@@ -15,7 +15,7 @@ from sqlalchemy import select
 from desktop.core.changes import Changes
 from desktop.core.errors import UserError
 from desktop.services.base import Outcome, ServiceContext, clean_text, get_live, live
-from desktop.store.models import AgentLog, DevProject, Integration, VoiceCommand, Workflow
+from desktop.store.models import AgentLog, DevProject, Integration, Task, VoiceCommand, Workflow
 
 PROJECT_STATUSES = ("active", "paused", "done", "archived")
 INTEGRATION_STATES = ("connected", "needs_auth", "error", "disabled")
@@ -67,6 +67,10 @@ class AgentLogView:
     output_tokens: int
     latency_ms: int | None
     started_at: datetime
+    cost_micros: int = 0
+    finished_at: datetime | None = None
+    error: str | None = None
+    steps: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,46 @@ class RecordService:
             uow.s.add(row)
             uow.commit()
             return Outcome(_project(row), Changes(projects=True))
+
+    def update_project(
+        self,
+        ident: str,
+        *,
+        name: str | None = None,
+        repository_url: str | None = None,
+        description: str | None = None,
+        status: str | None = None,
+    ) -> Outcome[ProjectView]:
+        """Change a project's fields; `repository_url=""` removes its repository."""
+        if repository_url and not repository_url.startswith(("https://", "http://", "git@")):
+            raise UserError(f"'{repository_url}' is not a repository URL")
+        if status is not None and status not in PROJECT_STATUSES:
+            raise UserError(
+                f"'{status}' is not a project status; use one of {', '.join(PROJECT_STATUSES)}"
+            )
+        with self.ctx.store.unit_of_work() as uow:
+            row = get_live(uow.s, DevProject, ident, "project")
+            if name is not None:
+                row.name = clean_text(name, "project name", limit=200, required=True)
+            if repository_url is not None:
+                row.repository_url = repository_url.strip() or None
+            if description is not None:
+                row.description = clean_text(description, "description", limit=10_000)
+            if status is not None:
+                row.status = status
+            uow.commit()
+            return Outcome(_project(row), Changes(projects=True))
+
+    def delete_project(self, ident: str) -> Outcome[int]:
+        """Delete a project; its tasks stay, taken out of it."""
+        with self.ctx.store.unit_of_work() as uow:
+            row = get_live(uow.s, DevProject, ident, "project")
+            tasks = uow.s.scalars(select(Task).where(live(Task), Task.project_id == row.id))
+            for task in tasks:
+                task.project_id = None
+            uow.tombstone(row)
+            uow.commit()
+            return Outcome(1, Changes(projects=True, tasks=True))
 
     def projects(self) -> list[ProjectView]:
         with self.ctx.store.read() as session:
@@ -269,6 +313,10 @@ def _agent_log(row: AgentLog) -> AgentLogView:
         row.output_tokens,
         row.latency_ms,
         row.started_at,
+        row.cost_micros or 0,
+        row.finished_at,
+        row.error,
+        tuple(row.steps or ()),
     )
 
 

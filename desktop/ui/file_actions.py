@@ -27,8 +27,7 @@ MAX_ERRORS_SHOWN = 8
 def import_summary(result: Any, what: str) -> str:
     """'Imported 3 events, updated 1, skipped 0.' plus the errors that were left out."""
     text = (
-        f"Imported {result.created} new {what}, updated {result.updated}, "
-        f"skipped {result.skipped}."
+        f"Imported {result.created} new {what}, updated {result.updated}, skipped {result.skipped}."
     )
     errors = list(getattr(result, "errors", ()) or ())
     if errors:

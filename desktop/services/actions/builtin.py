@@ -10,6 +10,7 @@ from desktop.services.actions import (
     ical_actions,
     misc_actions,
     phrase_actions,
+    project_actions,
     reminder_actions,
     schedule_actions,
     task_actions,
@@ -29,6 +30,7 @@ def register_all(catalog: ActionCatalog) -> None:
         ical_actions,
         phrase_actions,
         task_order_actions,
+        project_actions,
     )
     for module in modules:
         for action in module.ACTIONS:

@@ -544,6 +544,7 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
             ).value.id
         ),
         "note": str(call(services, "add_note", title="Seed note").value.id),
+        "project": str(call(services, "add_project", name="Seed project").value.id),
         "note2": str(call(services, "add_note", title="Other note").value.id),
         "message": str(
             services.messages.receive(
@@ -621,12 +622,14 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "mark_message": {"id": ids["message"], "read": True},
         "update_profile": {"display_name": "Smoke"},
         "add_project": {"name": "Smoke project"},
+        "update_project": {"id": ids["project"], "status": "paused", "description": "Smoke"},
         "add_voice_command": {"phrase": "smoke", "action": "list_tasks"},
         # destructive
         "delete_task": {"id": ids["task3"]},
         "delete_event": {"id": ids["event2"]},
         "delete_occurrence": {"id": ids["event2"], "occurrence": "tomorrow", "scope": "all"},
         "delete_note": {"id": ids["note2"]},
+        "delete_project": {"id": ids["project"]},
         "list_reminders": {"days": 2},
         "snooze_reminder": {"key": ids["reminder"], "minutes": 5},
         "dismiss_reminder": {"key": ids["reminder2"]},
