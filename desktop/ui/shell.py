@@ -81,6 +81,13 @@ class Shell(QObject):
 
         open_plan(self.ctx, self.window)
 
+    def open_free_time(self) -> None:
+        """Find free time from the Calendar pane (shown first), which books the slot."""
+        self.window.select_pane("calendar")
+        find = getattr(self.window.pane_widget("calendar"), "find_time", None)
+        if find is not None:
+            find()
+
     def run_entry(self, entry: PaletteEntry) -> None:
         if entry.kind == "pane":
             self.window.select_pane(entry.key)
@@ -185,6 +192,10 @@ class Shell(QObject):
         plan.triggered.connect(self.open_plan)
         menu.addAction(plan)
         self.window.addAction(plan)
+        find = QAction(self.tr("Find free &time…"), self.window)
+        find.setObjectName("findFreeTimeAction")
+        find.triggered.connect(self.open_free_time)
+        menu.addAction(find)
 
     def _show_result(self, action: Action, value: Any, zone: ZoneInfo) -> None:
         view = ResultView(title_of(action), value, zone, self.window)

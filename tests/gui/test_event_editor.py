@@ -273,3 +273,31 @@ def test_ask_returns_none_when_cancelled(qtbot: QtBot) -> None:
 
     QTimer.singleShot(50, cancel)
     assert EventEditor.ask(None, timed()) is None
+
+
+def test_reminders_show_and_come_back_with_presets_and_a_custom_offset(qtbot: QtBot) -> None:
+    dialog = editor(qtbot, timed(reminders=(10, 1440)))
+    assert dialog.reminders.minutes() == [10, 1440]
+    texts = [dialog.reminders.list.item(i).text() for i in range(2)]
+    assert texts == ["10 min before", "1 day before"]
+
+    dialog.reminders.preset.setCurrentIndex(dialog.reminders.preset.findData(0))
+    dialog.reminders.add_button.click()  # "At the time"
+    dialog.reminders.preset.setCurrentIndex(dialog.reminders.preset.count() - 1)  # Custom…
+    assert dialog.reminders.custom.isVisibleTo(dialog)
+    QTest.keyClicks(dialog.reminders.custom, "2x")
+    QTest.keyClick(dialog.reminders.custom, Qt.Key.Key_Return)  # not a duration
+    assert dialog.error.isVisible()
+    assert "Reminder:" in dialog.error.text()
+    assert dialog.isVisible()
+    dialog.reminders.custom.setText("1h30m")
+    QTest.keyClick(dialog.reminders.custom, Qt.Key.Key_Return)
+    assert not dialog.error.isVisible()
+    dialog.reminders.list.setCurrentRow(dialog.reminders.minutes().index(1440))
+    QTest.keyClick(dialog.reminders.list, Qt.Key.Key_Delete)
+    assert dialog.reminders.durations() == ["0", "10m", "90m"]
+
+    dialog.reminders.custom.setText("5m")  # typed but not added: saving adds it
+    save(dialog)
+    assert dialog.result_value is not None
+    assert dialog.result_value.fields.reminders == (0, 5, 10, 90)

@@ -25,7 +25,15 @@ from desktop.ui.panes.tasks_format import (
     estimate_text,
     parse_tags,
 )
-from desktop.ui.panes.tasks_query import TaskPage, TaskQuery, load_children, load_page
+from desktop.ui.panes.tasks_query import (
+    TaskGroup,
+    TaskPage,
+    TaskQuery,
+    load_children,
+    load_group_page,
+    load_groups,
+    load_page,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -253,3 +261,127 @@ def test_a_task_view_is_what_the_rows_carry(
     assert isinstance(task.id, uuid.UUID)
     assert model.index_of(task.id, 2).row() == 0
     assert not model.index_of(uuid.uuid4()).isValid()
+
+
+# -- grouped by project or by tag -------------------------------------------------------
+
+
+def _grouped(
+    qtbot: QtBot, ctx: PaneContext, query: TaskQuery, gate: list[bool] | None = None
+) -> TaskTreeModel:
+    """A model showing the group heads of `query`; `gate[0]` says whether more is wanted."""
+
+    def group_page(services: Services, group: TaskGroup, offset: int, limit: int) -> TaskPage:
+        return load_group_page(services, query, group, offset, limit)
+
+    model = TaskTreeModel(ctx)
+    if gate is not None:
+        model.set_fetch_gate(lambda _parent: gate[0])
+    groups = _read(qtbot, ctx, lambda s: load_groups(s, query))
+    model.reset_groups(groups, group_page, load_children)
+    return model
+
+
+@pytest.fixture
+def grouped(services: Services) -> Services:
+    """Tasks in two projects and none, tagged work/home; 250 in "Big" to need two pages."""
+    big = services.records.add_project("Big").value
+    small = services.records.add_project("Small").value
+    drafts = [TaskDraft(f"Big {i:03}", project_id=big.id, tags=["work"]) for i in range(250)]
+    drafts += [
+        TaskDraft("Small one", project_id=small.id, tags=["home", "work"]),
+        TaskDraft("Loose end"),
+        TaskDraft("Finished", project_id=small.id, status="done"),
+    ]
+    services.tasks.add_many(drafts)
+    parent = services.tasks.list(TaskFilter(search="Small one"))[0]
+    services.tasks.add(TaskDraft("Small step", parent_id=parent.id, project_id=small.id))
+    return services
+
+
+def test_grouped_by_project_heads_carry_counts_and_tasks_come_when_expanded(
+    qtbot: QtBot, pane_ctx: PaneContext, grouped: Services, qtmodeltester
+) -> None:
+    gate = [False]
+    model = _grouped(qtbot, pane_ctx, TaskQuery("all", group="project"), gate)
+    assert model.grouped
+    assert not model.reorderable
+    heads = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert heads == ["Big  (250)", "Small  (1)", "No project  (1)"]
+    big, small = model.index(0, 0), model.index(1, 0)
+    assert model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == "Big: 250 tasks"
+    assert model.group_at(big) is not None
+    assert model.task_at(big) is None
+    assert big.data(Qt.ItemDataRole.CheckStateRole) is None
+    assert big.data(Qt.ItemDataRole.FontRole).bold()
+    assert not model.flags(big) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.hasChildren(big)
+    assert model.rowCount(big) == 0
+    assert not model.canFetchMore(QModelIndex())  # the heads come all at once
+
+    # The first page of a group comes on expanding it, the gate closed or not.
+    assert model.canFetchMore(big)
+    with qtbot.waitSignal(model.rows_fetched):
+        model.fetchMore(big)
+    assert model.rowCount(big) == PAGE_SIZE
+    assert _titles(model, big)[:2] == ["Big 000", "Big 001"]
+    assert not model.canFetchMore(big)  # the rest only when it comes into sight
+    gate[0] = True
+    assert model.canFetchMore(big)
+    with qtbot.waitSignal(model.rows_fetched):
+        model.fetchMore(big)
+    assert model.rowCount(big) == 250
+    assert not model.canFetchMore(big)
+
+    # A task in a group keeps its subtasks beneath it.
+    with qtbot.waitSignal(model.rows_fetched):
+        model.fetchMore(small)
+    parent = model.index(0, 0, small)
+    assert _titles(model, small) == ["Small one"]
+    assert model.hasChildren(parent)
+    with qtbot.waitSignal(model.rows_fetched):
+        model.fetchMore(parent)
+    assert _titles(model, parent) == ["Small step"]
+    assert model.parent(model.index(0, 0, parent)) == parent
+    assert model.parent(parent) == small
+    assert model.index_of(_titles_ids(model, parent)[0]).isValid()
+    qtmodeltester.check(model)
+
+
+def _titles_ids(model: TaskTreeModel, parent: QModelIndex) -> list[uuid.UUID]:
+    return [model.index(r, 0, parent).data(TASK_ROLE).id for r in range(model.rowCount(parent))]
+
+
+def test_grouped_by_tag_a_task_is_under_each_of_its_tags(
+    qtbot: QtBot, pane_ctx: PaneContext, grouped: Services, qtmodeltester
+) -> None:
+    model = _grouped(qtbot, pane_ctx, TaskQuery("all", search="small", group="tag"))
+    heads = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert heads == ["#home  (1)", "#work  (1)", "No tag  (1)"]  # "Small step" has none
+    for row in range(2):
+        head = model.index(row, 0)
+        with qtbot.waitSignal(model.rows_fetched):
+            model.fetchMore(head)
+        assert _titles(model, head) == ["Small one"]
+    qtmodeltester.check(model)
+
+    done = _grouped(qtbot, pane_ctx, TaskQuery("done", group="tag"))
+    assert [done.index(r, 0).data() for r in range(done.rowCount())] == ["No tag  (1)"]
+    untagged = done.index(0, 0)
+    with qtbot.waitSignal(done.rows_fetched):
+        done.fetchMore(untagged)
+    assert _titles(done, untagged) == ["Finished"]
+    assert done.index_of_group(("tag", None)) == untagged
+    qtmodeltester.check(done)
+
+
+def test_ungrouping_after_grouping_shows_plain_rows_again(
+    qtbot: QtBot, pane_ctx: PaneContext, grouped: Services, qtmodeltester
+) -> None:
+    model = _grouped(qtbot, pane_ctx, TaskQuery("all", group="project"))
+    page = _read(qtbot, pane_ctx, lambda s: load_page(s, TaskQuery("all"), 0, PAGE_SIZE))
+    model.reset(page, lambda s, o, n: load_page(s, TaskQuery("all"), o, n), load_children)
+    assert not model.grouped
+    assert model.group_at(model.index(0, 0)) is None
+    assert model.rowCount() == PAGE_SIZE
+    qtmodeltester.check(model)

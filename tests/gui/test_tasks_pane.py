@@ -404,3 +404,144 @@ def test_the_editor_checks_its_fields_and_escape_cancels(qtbot: QtBot, services:
     QTest.keyClick(other.title_edit, Qt.Key.Key_Escape)
     assert other.result() == QDialog.DialogCode.Rejected
     assert other.edit() is None
+
+
+# -- grouping -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def forget_grouping() -> Iterator[None]:
+    """The Group by choice outlives a pane; put it back for the tests that follow."""
+    TasksPane.remembered_group = "none"
+    yield
+    TasksPane.remembered_group = "none"
+
+
+def _heads(pane: TasksPane) -> list[str]:
+    return [pane.model.index(r, 0).data() for r in range(pane.model.rowCount())]
+
+
+def _expand(qtbot: QtBot, pane: TasksPane, row: int) -> QModelIndex:
+    index = pane.model.index(row, 0)
+    pane.tree.setFocus()
+    pane.tree.setCurrentIndex(index)
+    with qtbot.waitSignal(pane.model.rows_fetched):
+        QTest.keyClick(pane.tree, Qt.Key.Key_Right)
+    return index
+
+
+def test_group_by_project_and_tag_from_the_keyboard_in_every_view(
+    qtbot: QtBot, window: MainWindow, seeded: Services, forget_grouping: None, qtmodeltester: Any
+) -> None:
+    home = seeded.records.add_project("Home").value
+    for title in ("Pay the rent", "Water the plants"):
+        task = seeded.tasks.list(TaskFilter(search=title))[0]
+        seeded.tasks.update(task.id, project_id=home.id)
+    pane = _open(qtbot, window)
+    assert pane.group_box.accessibleName() == "Group by"
+
+    # Tab from the filter box reaches the box (its label's buddy: Alt+G); arrows choose.
+    assert pane.group_label.buddy() is pane.group_box
+    window.activateWindow()
+    qtbot.waitActive(window)
+    pane.search_box.setFocus()
+    QTest.keyClick(pane.search_box, Qt.Key.Key_Tab)
+    qtbot.waitUntil(pane.group_box.hasFocus)
+    with qtbot.waitSignal(pane.loaded):
+        QTest.keyClick(pane.group_box, Qt.Key.Key_Down)
+    assert pane.query.group == "project"
+    assert _heads(pane) == ["Home  (2)", "No project  (1)"]
+    assert pane.status_label.text() in ("2 groups", "3 tasks · 2 groups")
+    qtbot.waitUntil(lambda: pane.status_label.text() == "3 tasks · 2 groups")
+    head = _expand(qtbot, pane, 0)
+    assert _titles(pane, head) == ["Pay the rent", "Water the plants"]
+    assert pane.tree.isExpanded(head)
+    qtmodeltester.check(pane.model)
+
+    # Enter on a task opens it; on a head it closes and opens the group.
+    QTest.keyClick(pane.tree, Qt.Key.Key_Return)
+    assert not pane.tree.isExpanded(head)
+    QTest.keyClick(pane.tree, Qt.Key.Key_Return)
+    assert pane.tree.isExpanded(head)
+
+    # A change reloads the heads and keeps the open group open.
+    with qtbot.waitSignal(pane.loaded):
+        pane.ctx.act("add_task", {"title": "Mow the lawn", "due": "today"})
+    qtbot.waitUntil(lambda: _heads(pane) == ["Home  (2)", "No project  (2)"])
+    qtbot.waitUntil(lambda: pane.model.rowCount(pane.model.index(0, 0)) == 2)
+    assert pane.tree.isExpanded(pane.model.index(0, 0))
+
+    with qtbot.waitSignal(pane.loaded):
+        QTest.keyClick(pane.group_box, Qt.Key.Key_Down)
+    assert pane.query.group == "tag"
+    assert _heads(pane) == ["#health  (1)", "No tag  (3)"]
+
+    # Other views and the filter box keep the grouping.
+    _show_view(qtbot, pane, "upcoming")
+    assert _heads(pane) == ["#family  (1)", "No tag  (1)"]
+    family = _expand(qtbot, pane, 0)
+    assert _titles(pane, family) == ["Buy a present"]
+    _show_view(qtbot, pane, "done")
+    assert _heads(pane) == ["No tag  (1)"]
+    _show_view(qtbot, pane, "all")
+    with qtbot.waitSignal(pane.loaded):
+        pane.search_box.setText("#family")
+        pane.apply_filter()
+    assert _heads(pane) == ["#family  (1)"]
+    with qtbot.waitSignal(pane.loaded):
+        pane.search_box.setText("nothing-like-this")
+        pane.apply_filter()
+    assert pane.empty_label.isVisible()
+
+    # Back to none: plain rows.
+    with qtbot.waitSignal(pane.loaded):
+        pane.search_box.setText("")
+        pane.set_grouping("none")
+    assert len(_titles(pane)) == 7
+    assert not pane.model.grouped
+
+
+def test_the_grouping_is_remembered_while_the_app_runs(
+    qtbot: QtBot, pane_ctx: PaneContext, seeded: Services, forget_grouping: None
+) -> None:
+    first = TasksPane(pane_ctx)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.loaded):
+        first.reload()
+    with qtbot.waitSignal(first.loaded):
+        first.set_grouping("tag")
+    assert _heads(first) == ["#health  (1)", "No tag  (2)"]
+    first.close()
+
+    second = TasksPane(pane_ctx)
+    qtbot.addWidget(second)
+    assert second.group_box.currentData() == "tag"
+    with qtbot.waitSignal(second.loaded):
+        second.reload()
+    assert second.model.grouped
+    assert _heads(second) == ["#health  (1)", "No tag  (2)"]
+    qtbot.waitUntil(lambda: not second.is_busy() and pane_ctx.runner.busy_count == 0)
+    qtbot.waitUntil(lambda: not first.is_busy())
+
+
+def test_a_long_group_fetches_its_next_page_when_scrolled_into_sight(
+    qtbot: QtBot, pane_ctx: PaneContext, services: Services, forget_grouping: None
+) -> None:
+    services.tasks.add_many([TaskDraft(f"Chore {i:03}", tags=["home"]) for i in range(450)])
+    pane = TasksPane(pane_ctx)
+    qtbot.addWidget(pane)
+    pane.resize(800, 500)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.views.select("all")
+    with qtbot.waitSignal(pane.loaded):
+        pane.set_grouping("tag")
+    head = _expand(qtbot, pane, 0)
+    _idle(qtbot, pane)
+    assert pane.model.rowCount(head) == PAGE_SIZE  # one page: the rest is out of sight
+    with qtbot.waitSignal(pane.model.rows_fetched):
+        pane.tree.scrollToBottom()
+    assert pane.model.rowCount(head) == 2 * PAGE_SIZE
+    pane.tree.scrollToBottom()
+    qtbot.waitUntil(lambda: pane.model.rowCount(head) == 450)
+    _idle(qtbot, pane)

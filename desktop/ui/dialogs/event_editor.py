@@ -1,5 +1,5 @@
 """The event editor: title, all-day, start and end, time zone, location, recurrence,
-attendees and description, with inline validation and a Delete button.
+attendees, reminders and description, with inline validation and a Delete button.
 
 `EventEditor.ask(parent, fields, existing=..., recurring=...)` returns an
 `EditorResult` (the edited `EventFields`, or the scope to delete) or None when the
@@ -40,6 +40,7 @@ from desktop.core.errors import UserError
 from desktop.core.recurrence import check_rrule
 from desktop.ui.dialogs.event_scope import DeleteQuestion
 from desktop.ui.widgets.recurrence_edit import RecurrenceEdit
+from desktop.ui.widgets.reminder_edit import ReminderEdit
 
 TIMED_FORMAT = "ddd yyyy-MM-dd  HH:mm"
 DAY_FORMAT = "ddd yyyy-MM-dd"
@@ -58,6 +59,7 @@ class EventFields:
     description: str = ""
     rrule: str | None = None
     attendees: tuple[str, ...] = ()
+    reminders: tuple[int, ...] = ()  # minutes before the start
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,9 @@ class EventEditor(QDialog):
         self.remove_attendee = QPushButton(self.tr("Remove"))
         self.remove_attendee.setAccessibleName(self.tr("Remove attendee"))
         self.remove_attendee.setAutoDefault(False)
+        self.reminders = ReminderEdit()
+        self.reminders.setToolTip(self.tr("Reminders before the event starts"))
+        self.reminders.invalid.connect(self._reminder_problem)
         self.description = QPlainTextEdit()
         self.description.setAccessibleName(self.tr("Description"))
         self.description.setTabChangesFocus(True)
@@ -189,6 +194,7 @@ class EventEditor(QDialog):
         form.addRow(self.tr("&Location"), self.location)
         form.addRow(self.tr("&Repeats"), self.recurrence)
         form.addRow(self._buddy(self.tr("&Attendees"), self.attendee_edit), people_box)
+        form.addRow(self.tr("Re&minders"), self.reminders)
         form.addRow(self.tr("&Description"), self.description)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -232,6 +238,7 @@ class EventEditor(QDialog):
         self.description.setPlainText(fields.description)
         first_day = fields.start.date() if isinstance(fields.start, datetime) else fields.start
         self.recurrence.set_rule(fields.rrule, zone, first_day)
+        self.reminders.set_minutes(fields.reminders)
         for email in fields.attendees:
             item = QListWidgetItem(email)
             item.setData(Qt.ItemDataRole.UserRole, self.existing)
@@ -310,6 +317,12 @@ class EventEditor(QDialog):
     def _emails(self) -> list[str]:
         return [self.attendees.item(i).text() for i in range(self.attendees.count())]
 
+    def _reminder_problem(self, message: str) -> None:
+        if message:
+            self._show_error(message)
+        else:
+            self.error.setVisible(False)
+
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(True)
@@ -347,6 +360,7 @@ class EventEditor(QDialog):
         if pending and not looks_like_email(pending):
             raise UserError(self.tr("“%1” is not an email address.").replace("%1", pending))
         emails = self._emails() + ([pending.lower()] if pending else [])
+        reminders = tuple(self.reminders.checked_minutes())
         return EventFields(
             title=title,
             all_day=all_day,
@@ -357,6 +371,7 @@ class EventEditor(QDialog):
             description=self.description.toPlainText().strip(),
             rrule=rule,
             attendees=tuple(dict.fromkeys(emails)),
+            reminders=reminders,
         )
 
     def _save(self) -> None:

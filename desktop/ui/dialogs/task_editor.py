@@ -1,5 +1,5 @@
-"""The task detail editor (title, notes, due, priority, tags, estimate, project) and the
-question asked before deleting a task.
+"""The task detail editor (title, notes, due, priority, tags, estimate, project,
+reminders) and the question asked before deleting a task.
 
 Both are `ask` classmethods, so tests replace them with a plain answer. The editor
 checks the due date and the estimate with the same parsers the actions use
@@ -34,6 +34,7 @@ from desktop.core.when import parse_duration_minutes, parse_when
 from desktop.services.records import ProjectView
 from desktop.services.tasks import TaskView
 from desktop.ui.panes.tasks_format import editable_due, estimate_text, parse_tags, tags_text
+from desktop.ui.widgets.reminder_edit import ReminderEdit
 
 PRIORITIES = ("low", "medium", "high", "urgent")
 
@@ -49,6 +50,7 @@ class TaskEdit:
     tags: list[str]
     estimate: str  # '' when there is no estimate
     project_id: uuid.UUID | None
+    reminders: tuple[int, ...] = ()  # minutes before the due
 
 
 class TaskEditor(QDialog):
@@ -96,6 +98,9 @@ class TaskEditor(QDialog):
         if task is not None and task.project_id is not None:
             found = self.project_box.findData(task.project_id)
             self.project_box.setCurrentIndex(max(found, 0))
+        self.reminders = ReminderEdit()
+        self.reminders.set_minutes(task.reminders if task else ())
+        self.reminders.setToolTip(self.tr("Reminders before the task is due"))
         self.error_label = QLabel()
         self.error_label.setObjectName("task_editor_error")
         self.error_label.setStyleSheet("color: #c62828;")
@@ -110,6 +115,7 @@ class TaskEditor(QDialog):
         form.addRow(self.tr("T&ags"), self.tags_edit)
         form.addRow(self.tr("&Estimate"), self.estimate_edit)
         form.addRow(self.tr("P&roject"), self.project_box)
+        form.addRow(self.tr("Re&minders"), self.reminders)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -132,8 +138,12 @@ class TaskEditor(QDialog):
             self.tags_edit,
             self.estimate_edit,
             self.project_box,
+            self.reminders.preset,
+            self.reminders.custom,
+            self.reminders.list,
         ):
             field.installEventFilter(self)  # Ctrl+Enter saves from every field
+        self.reminders.invalid.connect(self._show_reminder_error)
         self.title_edit.setFocus()
         self.title_edit.selectAll()
         self._edit: TaskEdit | None = None
@@ -153,6 +163,10 @@ class TaskEditor(QDialog):
             self.accept()
             return
         super().keyPressEvent(event)
+
+    def _show_reminder_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
 
     def _line(self, name: str, text: str) -> QLineEdit:
         edit = QLineEdit(text)
@@ -188,6 +202,7 @@ class TaskEditor(QDialog):
             except UserError as exc:
                 self.estimate_edit.setFocus()
                 raise UserError(self.tr("Estimate: {error}").format(error=exc)) from None
+        reminders = tuple(self.reminders.checked_minutes())
         return TaskEdit(
             title=title,
             notes=self.notes_edit.toPlainText(),
@@ -196,6 +211,7 @@ class TaskEditor(QDialog):
             tags=parse_tags(self.tags_edit.text()),
             estimate=estimate,
             project_id=self.project_box.currentData(),
+            reminders=reminders,
         )
 
     def edit(self) -> TaskEdit | None:

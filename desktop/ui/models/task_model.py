@@ -8,6 +8,11 @@ they get an expander. Ticking a row's box and dropping a row between two others
 do not write anything themselves: the model updates the row at once and asks the
 pane, through signals, to run the matching action.
 
+Grouped (by project or by tag), the top level is one row per group with its
+count (all read at once); a group's tasks come a page at a time once it is
+expanded, the next page only when its last rows come into sight (`set_fetch_gate`),
+and a task's subtasks under it as before.
+
 Indexes carry an integer key (`internalId`) into a table of nodes instead of a
 Python object pointer, so that an index outliving its row can never dangle.
 """
@@ -35,6 +40,7 @@ from PySide6.QtGui import QFont
 
 from desktop.services.container import Services
 from desktop.services.tasks import TaskView
+from desktop.ui.models.task_nodes import MIME_TYPE, Node, drop_target
 from desktop.ui.panes.base import PaneContext
 from desktop.ui.panes.tasks_format import (
     COLUMNS,
@@ -44,46 +50,22 @@ from desktop.ui.panes.tasks_format import (
     finished,
     row_tooltip,
 )
-from desktop.ui.panes.tasks_query import TaskPage, TaskRow
+from desktop.ui.panes.tasks_query import GroupList, TaskGroup, TaskPage, TaskRow
 
 PAGE_SIZE = 200
-MIME_TYPE = "application/x-atrium-task-id"
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's TaskView
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # a group head's TaskGroup
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 PageLoader = Callable[[Services, int, int], TaskPage]
 ChildLoader = Callable[[Services, uuid.UUID], TaskPage]
+GroupLoader = Callable[[Services, TaskGroup, int, int], TaskPage]
+FetchGate = Callable[[QModelIndex], bool]
 _ROLE = Qt.ItemDataRole
 DISPLAY, FOREGROUND, FONT = int(_ROLE.DisplayRole), int(_ROLE.ForegroundRole), int(_ROLE.FontRole)
 CHECK_STATE, TOOLTIP = int(_ROLE.CheckStateRole), int(_ROLE.ToolTipRole)
 ACCESSIBLE_TEXT = int(_ROLE.AccessibleTextRole)
-
-
-class _Node:
-    """One row (or the invisible root) and what is known of its children."""
-
-    __slots__ = ("children", "data", "key", "loaded", "loading", "more", "parent", "row", "texts")
-
-    def __init__(self, key: int, data: TaskRow | None, parent: _Node | None, row: int) -> None:
-        self.key = key
-        self.data = data
-        self.parent = parent
-        self.children: list[_Node] = []
-        self.row = row
-        self.more = False  # the root: more pages wait
-        self.loading = False
-        self.loaded = False  # a task: its subtasks were fetched
-        self.texts: tuple[str, ...] | None = None  # what each column shows, once asked
-
-    def task(self) -> TaskView:
-        assert self.data is not None
-        return self.data.task
-
-    def has_children(self) -> bool:
-        if self.children:
-            return True
-        return self.data is not None and self.data.subtasks > 0 and not self.loaded
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -107,16 +89,19 @@ class TaskTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._ctx = ctx
         self._keys = itertools.count(1)
-        self._root = _Node(0, None, None, 0)
-        self._nodes: dict[int, _Node] = {}
+        self._root = Node(0, None, None, 0)
+        self._nodes: dict[int, Node] = {}
         self._generation = 0
         self._load_page: PageLoader | None = None
         self._load_children: ChildLoader | None = None
+        self._load_group: GroupLoader | None = None
         self._reorderable = False
-        self._wants_more: Callable[[], bool] = lambda: True
+        self._wants_more: FetchGate = lambda _parent: True
         self._set_flags(False)
         self._struck = QFont()
         self._struck.setStrikeOut(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._now = datetime.now(UTC)
         self._today = self._now.date()
         self._zone: tzinfo = UTC
@@ -137,10 +122,11 @@ class TaskTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._generation += 1
         self._load_page, self._load_children = load_page, load_children
+        self._load_group = None
         self._reorderable = reorderable
         self._set_flags(reorderable)
         self._nodes.clear()
-        self._root = _Node(0, None, None, 0)
+        self._root = Node(0, None, None, 0)
         self._set_clock(page)
         self._root.children = [
             self._new_node(row, self._root, i) for i, row in enumerate(page.rows)
@@ -148,20 +134,56 @@ class TaskTreeModel(QAbstractItemModel):
         self._root.more = page.more
         self.endResetModel()
 
+    def reset_groups(
+        self, groups: GroupList, load_group: GroupLoader, load_children: ChildLoader
+    ) -> None:
+        """Show `groups` as the top-level rows; a group's tasks come from
+        `load_group(services, group, offset, limit)` once it is expanded."""
+        self.beginResetModel()
+        self._generation += 1
+        self._load_page, self._load_group = None, load_group
+        self._load_children = load_children
+        self._reorderable = False
+        self._set_flags(False)
+        self._nodes.clear()
+        self._root = Node(0, None, None, 0)
+        self._now, self._today, self._zone = groups.now, groups.today, groups.zone
+        for i, group in enumerate(groups.groups):
+            node = Node(next(self._keys), None, self._root, i, group)
+            self._nodes[node.key] = node
+            self._root.children.append(node)
+        self.endResetModel()
+
+    @property
+    def grouped(self) -> bool:
+        return self._load_group is not None
+
+    def group_at(self, index: Index) -> TaskGroup | None:
+        return self._node(index).group if index.isValid() else None
+
+    def index_of_group(self, ident: tuple[str, str | None]) -> QModelIndex:
+        """The row of the group known by `ident` (`TaskGroup.ident`); invalid when gone."""
+        for node in self._root.children:
+            if node.group is not None and node.group.ident == ident:
+                return self.createIndex(node.row, 0, node.key)
+        return QModelIndex()
+
     def clear(self) -> None:
         """No rows, and nothing more to fetch."""
         self.beginResetModel()
         self._generation += 1
         self._nodes.clear()
-        self._root = _Node(0, None, None, 0)
+        self._root = Node(0, None, None, 0)
         self.endResetModel()
 
-    def set_fetch_gate(self, wants_more: Callable[[], bool]) -> None:
-        """Let the view say whether it needs more top-level rows now.
+    def set_fetch_gate(self, wants_more: FetchGate) -> None:
+        """Let the view say whether it needs more rows under a parent (the root or a
+        group) now.
 
-        QTreeView asks `canFetchMore` on every layout of its root, so a model that
-        always says yes is fetched to its end one page after another; with the
-        gate it fetches the next page only when the last rows come into sight.
+        QTreeView asks `canFetchMore` on every layout of its root and of each expanded
+        row, so a model that always says yes is fetched to its end one page after
+        another; with the gate it fetches the next page only when the last rows come
+        into sight. A group's first page is fetched when it is expanded, gate or not.
         """
         self._wants_more = wants_more
 
@@ -174,7 +196,7 @@ class TaskTreeModel(QAbstractItemModel):
         return self._today
 
     def top_level_count(self) -> int:
-        """How many top-level rows are fetched so far."""
+        """How many top-level rows (tasks, or groups) are fetched so far."""
         return len(self._root.children)
 
     def is_fetching(self) -> bool:
@@ -195,17 +217,17 @@ class TaskTreeModel(QAbstractItemModel):
                 return self.createIndex(node.row, column, node.key)
         return QModelIndex()
 
-    def _new_node(self, row: TaskRow, parent: _Node, position: int) -> _Node:
-        node = _Node(next(self._keys), row, parent, position)
+    def _new_node(self, row: TaskRow, parent: Node, position: int) -> Node:
+        node = Node(next(self._keys), row, parent, position)
         self._nodes[node.key] = node
         return node
 
-    def _node(self, index: Index) -> _Node:
+    def _node(self, index: Index) -> Node:
         if not index.isValid():
             return self._root
         return self._nodes.get(index.internalId(), self._root)
 
-    def _index_for(self, node: _Node) -> QModelIndex:
+    def _index_for(self, node: Node) -> QModelIndex:
         if node is self._root or node.parent is None:
             return QModelIndex()
         return self.createIndex(node.row, 0, node.key)
@@ -220,7 +242,9 @@ class TaskTreeModel(QAbstractItemModel):
         if node.loading:
             return False
         if node is self._root:
-            return node.more and self._load_page is not None and self._wants_more()
+            return node.more and self._load_page is not None and self._wants_more(NO_PARENT)
+        if node.group is not None:
+            return node.more and (not node.loaded or self._wants_more(self._index_for(node)))
         return node.data is not None and node.data.subtasks > 0 and not node.loaded
 
     def fetchMore(self, parent: Index) -> None:
@@ -234,6 +258,10 @@ class TaskTreeModel(QAbstractItemModel):
             load_page, offset = self._load_page, len(node.children)
             assert load_page is not None
             job = lambda services: load_page(services, offset, PAGE_SIZE)  # noqa: E731
+        elif node.group is not None:
+            load_group, group, offset = self._load_group, node.group, len(node.children)
+            assert load_group is not None
+            job = lambda services: load_group(services, group, offset, PAGE_SIZE)  # noqa: E731
         else:
             load_children, parent_id = self._load_children, node.task().id
             assert load_children is not None
@@ -244,14 +272,14 @@ class TaskTreeModel(QAbstractItemModel):
             lambda exc: self._fetch_error(generation, node, exc),
         )
 
-    def _insert(self, generation: int, node: _Node, page: TaskPage) -> None:
+    def _insert(self, generation: int, node: Node, page: TaskPage) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # the rows were replaced while the job ran
         node.loading = False
         self._set_clock(page)
         if node is not self._root:
             node.loaded = True
-        else:
+        if node is self._root or node.group is not None:
             node.more = page.more
         if page.rows:
             first = len(node.children)
@@ -265,7 +293,7 @@ class TaskTreeModel(QAbstractItemModel):
             self.dataChanged.emit(index, index)
         self.rows_fetched.emit()
 
-    def _fetch_error(self, generation: int, node: _Node, exc: Exception) -> None:
+    def _fetch_error(self, generation: int, node: Node, exc: Exception) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
         node.loading = False
@@ -318,8 +346,10 @@ class TaskTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
         # Painting asks for many roles of every visible cell: plain ints, cached texts.
         node = self._nodes.get(index.internalId()) if index.isValid() else None
-        if node is None or node.data is None:
+        if node is None:
             return None
+        if node.data is None:
+            return self._group_data(node.group, index.column(), role)
         column = index.column()
         if role in (DISPLAY, ACCESSIBLE_TEXT):
             if node.texts is None:
@@ -340,6 +370,29 @@ class TaskTreeModel(QAbstractItemModel):
             return row_tooltip(node.data)
         return None
 
+    def _group_data(self, group: TaskGroup | None, column: int, role: int) -> Any:
+        if group is None:
+            return None
+        if role == DISPLAY:
+            return f"{self._group_label(group)}  ({group.count:,})" if column == 0 else ""
+        if role == ACCESSIBLE_TEXT:
+            if column != 0:
+                return ""
+            label = self._group_label(group)
+            if group.count == 1:
+                return self.tr("{group}: 1 task").format(group=label)
+            return self.tr("{group}: {n} tasks").format(group=label, n=group.count)
+        if role == FONT and column == 0:
+            return self._bold
+        if role == GROUP_ROLE:
+            return group
+        return None
+
+    def _group_label(self, group: TaskGroup) -> str:
+        if group.by == "project":
+            return group.label or self.tr("No project")
+        return f"#{group.label}" if group.label else self.tr("No tag")
+
     def _texts(self, row: TaskRow) -> tuple[str, ...]:
         return tuple(cell_text(row, column, self._today, self._zone) for column in COLUMNS)
 
@@ -349,6 +402,8 @@ class TaskTreeModel(QAbstractItemModel):
         if index.column() != 0:
             return self._flags[2]
         node = self._nodes.get(index.internalId())
+        if node is not None and node.group is not None:
+            return self._flags[2]
         if self._reorderable and node is not None and node.children:
             # A parent takes drops between its subtasks; a leaf takes none, so
             # that a drop anywhere on it means above or below it.
@@ -404,12 +459,12 @@ class TaskTreeModel(QAbstractItemModel):
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        return self._drop_target(data, action, row, parent) is not None
+        return self._target(data, action, row, parent) is not None
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        target = self._drop_target(data, action, row, parent)
+        target = self._target(data, action, row, parent)
         if target is None:
             return False
         node, position = target
@@ -428,26 +483,9 @@ class TaskTreeModel(QAbstractItemModel):
         self.move_requested.emit(node.task().id, after, before)
         return True
 
-    def _drop_target(
+    def _target(
         self, data: QMimeData, action: Qt.DropAction, row: int, parent: Index
-    ) -> tuple[_Node, int] | None:
-        """The dragged node and its new position among its siblings, if the drop is a
-        move to another place between the same siblings."""
-        if not self._reorderable or action != Qt.DropAction.MoveAction or row < 0:
+    ) -> tuple[Node, int] | None:
+        if not self._reorderable or action != Qt.DropAction.MoveAction:
             return None
-        if not data.hasFormat(MIME_TYPE):
-            return None
-        try:
-            task_id = uuid.UUID(bytes(data.data(MIME_TYPE).data()).decode())
-        except ValueError:
-            return None
-        home = self._node(parent)
-        node = next(
-            (n for n in home.children if n.data is not None and n.data.task.id == task_id), None
-        )
-        if node is None or row > len(home.children):
-            return None
-        position = row - 1 if row > node.row else row
-        if position == node.row:
-            return None
-        return node, position
+        return drop_target(self._node(parent), data, row)

@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop.services.calendar import EventView, Occurrence
 from desktop.ui.dialogs.event_editor import EventFields
+from desktop.ui.widgets.reminder_edit import duration_text
 
 
 def action_end(all_day: bool, end: datetime | date) -> datetime | date:
@@ -39,6 +40,8 @@ def add_args(fields: EventFields) -> dict[str, Any]:
         args["rrule"] = fields.rrule
     if fields.attendees:
         args["attendees"] = list(fields.attendees)
+    if fields.reminders:
+        args["reminders"] = [duration_text(m) for m in fields.reminders]
     return args
 
 
@@ -54,6 +57,7 @@ def editor_fields(occurrence: Occurrence, view: EventView, rule: str | None) -> 
         description=view.description,
         rrule=rule,
         attendees=tuple(a.email for a in view.attendees),
+        reminders=tuple(view.reminders),
     )
 
 
@@ -75,6 +79,16 @@ def changed_args(before: EventFields, after: EventFields) -> dict[str, Any]:
     if added:
         args["attendees"] = added
     return args
+
+
+def reminder_args(before: EventFields, after: EventFields) -> dict[str, Any]:
+    """The `update_event` arguments setting the reminders the editor changed (a series
+    keeps one list of reminders for all its occurrences, so no scope is asked)."""
+    if tuple(after.reminders) == tuple(before.reminders):
+        return {}
+    if not after.reminders:
+        return {"clear_reminders": True}
+    return {"reminders": [duration_text(m) for m in after.reminders]}
 
 
 def move_args(

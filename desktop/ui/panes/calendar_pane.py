@@ -42,6 +42,7 @@ from desktop.ui.panes.calendar_edits import (
     delete_call,
     editor_fields,
     move_args,
+    reminder_args,
     scoped,
 )
 from desktop.ui.widgets.calendar_day_week import DayWeekView
@@ -111,6 +112,10 @@ class CalendarPane(Pane):
         font.setBold(True)
         self.title.setFont(font)
         self.new_button = self._tool(self.tr("New event"), self.tr("Create an event"))
+        self.find_button = self._tool(
+            self.tr("Find time…"), self.tr("Find free time and book it"), self.tr("Find time")
+        )
+        self.find_button.setObjectName("findTimeButton")
         self.mode_buttons: dict[str, QToolButton] = {}
         self.mode_group = QButtonGroup(self)
         labels = {DAY: self.tr("Day"), WEEK: self.tr("Week"), MONTH: self.tr("Month")}
@@ -122,6 +127,7 @@ class CalendarPane(Pane):
         bar.addSpacing(8)
         bar.addWidget(self.title, 1)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.find_button)
         bar.addSpacing(12)
         for mode in MODES:
             button = self._tool(
@@ -162,6 +168,7 @@ class CalendarPane(Pane):
         self.prev_button.clicked.connect(lambda: self.move_range(-1))
         self.next_button.clicked.connect(lambda: self.move_range(1))
         self.new_button.clicked.connect(self._new_on_selected_day)
+        self.find_button.clicked.connect(self.find_time)
         for mode, button in self.mode_buttons.items():
             button.clicked.connect(lambda _checked=False, m=mode: self.set_mode(m))
 
@@ -371,6 +378,17 @@ class CalendarPane(Pane):
         if result is not None and result.delete_scope is None:
             self._act("add_event", add_args(result.fields), self.tr("Could not add the event"))
 
+    def find_time(self) -> None:
+        """Open the free-time dialog; a slot chosen there opens the editor as a new event."""
+        from desktop.ui.dialogs.free_time_dialog import open_free_time  # built on first use
+
+        open_free_time(self.ctx, self, self.book_slot)
+
+    def book_slot(self, start: datetime, end: datetime) -> None:
+        """Show the slot's day and open the editor for a new event from start to end."""
+        self.select_day(start.astimezone(self.zone).date())
+        self.create_event(start.astimezone(self.zone), end.astimezone(self.zone), False)
+
     def open_event(self, occurrence: Occurrence) -> None:
         """Read the event, open it in the editor, then save or delete what it returns."""
 
@@ -399,6 +417,10 @@ class CalendarPane(Pane):
             name, args = delete_call(occurrence, result.delete_scope)
             self._act(name, args, self.tr("Could not delete the event"))
             return
+        reminders = reminder_args(before, result.fields)
+        if reminders:
+            args = {"id": str(occurrence.event_id), **reminders}
+            self._act("update_event", args, self.tr("Could not save the reminders"))
         changes = changed_args(before, result.fields)
         if not changes:
             return

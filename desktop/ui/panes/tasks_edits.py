@@ -14,6 +14,7 @@ from desktop.services.container import Services
 from desktop.services.tasks import TaskView
 from desktop.ui.dialogs.task_editor import DeleteTaskQuestion, TaskEdit, TaskEditor
 from desktop.ui.messages import show_error
+from desktop.ui.widgets.reminder_edit import duration_text
 
 if TYPE_CHECKING:
     from desktop.ui.panes.tasks_pane import TasksPane
@@ -66,6 +67,10 @@ class TaskEdits:
         }
         if edit.estimate:
             args["estimate"] = edit.estimate
+        if edit.reminders:
+            args["reminders"] = [duration_text(m) for m in edit.reminders]
+        elif task is not None and task.reminders:
+            args["clear_reminders"] = True
         if task is None:
             if edit.due:
                 args["due"] = edit.due

@@ -5,6 +5,8 @@ catalog action, so the pane reloads from `Changes.tasks` like any other surface.
 Each reload, view switch or keystroke in the filter box starts a new generation;
 results of an older one are dropped when they arrive. A reload keeps the selected
 task, the expanded tasks and the scroll position when those rows still exist.
+"Group by" (none, project, tag) turns the top level into group heads with counts,
+their tasks fetched when expanded; the choice outlives the pane while the app runs.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,10 +37,14 @@ from desktop.ui.models.task_model import PAGE_SIZE, TaskTreeModel
 from desktop.ui.panes.base import Pane, PaneContext
 from desktop.ui.panes.tasks_edits import TaskEdits
 from desktop.ui.panes.tasks_query import (
+    GroupList,
+    TaskGroup,
     TaskPage,
     TaskQuery,
     load_children,
     load_counts,
+    load_group_page,
+    load_groups,
     load_page,
 )
 from desktop.ui.panes.tasks_widgets import TaskTreeView, ViewList
@@ -56,6 +64,7 @@ class _Place:
     row: int = -1
     scroll: int = 0
     expanded: set[uuid.UUID] = field(default_factory=set)
+    groups: set[tuple[str, str | None]] = field(default_factory=set)  # expanded group heads
 
 
 class _Generation:
@@ -77,11 +86,13 @@ class TasksPane(Pane):
     """
 
     area = "tasks"
+    # The last "Group by" choice: a pane built later in the same run starts with it.
+    remembered_group: ClassVar[str] = "none"
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Tasks"))
-        self._query = TaskQuery("today")
+        self._query = TaskQuery("today", group=TasksPane.remembered_group)
         self._generation = _Generation()
         self._place = _Place()
         self._select_next: uuid.UUID | None = None
@@ -92,6 +103,19 @@ class TasksPane(Pane):
         self.search_box.setPlaceholderText(self.tr("Filter tasks… (words, #tag)"))
         self.search_box.setAccessibleName(self.tr("Filter tasks"))
         self.search_box.setClearButtonEnabled(True)
+        self.group_box = QComboBox()
+        self.group_box.setObjectName("tasks_group_by")
+        self.group_box.setAccessibleName(self.tr("Group by"))
+        self.group_box.setToolTip(self.tr("Group the tasks by project or by tag"))
+        for key, label in (
+            ("none", self.tr("None")),
+            ("project", self.tr("Project")),
+            ("tag", self.tr("Tag")),
+        ):
+            self.group_box.addItem(label, key)
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(self._query.group)))
+        self.group_label = QLabel(self.tr("&Group by"))
+        self.group_label.setBuddy(self.group_box)
         self.new_button = QPushButton(self.tr("&New task"))
         self.new_button.setAccessibleName(self.tr("New task"))
         self.new_button.setToolTip(self.tr("New task (Insert)"))
@@ -121,6 +145,8 @@ class TasksPane(Pane):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
+        top.addWidget(self.group_label)
+        top.addWidget(self.group_box)
         top.addWidget(self.new_button)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.tree)
@@ -132,7 +158,8 @@ class TasksPane(Pane):
         layout.addLayout(top)
         layout.addLayout(body, 1)
         layout.addWidget(self.status_label)
-        QWidget.setTabOrder(self.search_box, self.new_button)
+        QWidget.setTabOrder(self.search_box, self.group_box)
+        QWidget.setTabOrder(self.group_box, self.new_button)
         QWidget.setTabOrder(self.new_button, self.views)
         QWidget.setTabOrder(self.views, self.tree)
 
@@ -142,6 +169,7 @@ class TasksPane(Pane):
         self._debounce.timeout.connect(self.apply_filter)
         self._count_timer.timeout.connect(self._load_counts)
         self.views.currentRowChanged.connect(lambda _row: self.apply_filter())
+        self.group_box.currentIndexChanged.connect(lambda _row: self.apply_filter())
         self.new_button.clicked.connect(self.new_task)
         self.tree.open_requested.connect(self.open_editor)
         self.tree.delete_requested.connect(self.delete_current)
@@ -163,6 +191,13 @@ class TasksPane(Pane):
 
     def current_task(self) -> TaskView | None:
         return self.model.task_at(self.tree.currentIndex())
+
+    def current_group(self) -> TaskGroup | None:
+        return self.model.group_at(self.tree.currentIndex())
+
+    def set_grouping(self, group: str) -> None:
+        """Group by "none", "project" or "tag" (as the Group by box does)."""
+        self.group_box.setCurrentIndex(self.group_box.findData(group))
 
     def select_task(self, task_id: uuid.UUID) -> bool:
         """Make `task_id` the current row if it is fetched."""
@@ -200,7 +235,9 @@ class TasksPane(Pane):
     def apply_filter(self) -> None:
         """Show the chosen view with the filter box's words now (the box waits 150 ms)."""
         self._debounce.stop()
-        query = TaskQuery.parse(self.views.view(), self.search_box.text())
+        group = str(self.group_box.currentData() or "none")
+        TasksPane.remembered_group = group
+        query = TaskQuery.parse(self.views.view(), self.search_box.text(), group)
         if query == self._query:
             return
         self._query = query
@@ -214,27 +251,33 @@ class TasksPane(Pane):
     def _place_now(self) -> _Place:
         current = self.tree.currentIndex()
         task = self.model.task_at(current)
-        expanded = set()
+        expanded, groups = set(), set()
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
             if self.tree.isExpanded(index):
-                found = self.model.task_at(index)
+                found, group = self.model.task_at(index), self.model.group_at(index)
                 if found is not None:
                     expanded.add(found.id)
+                elif group is not None:
+                    groups.add(group.ident)
         return _Place(
             selected=task.id if task is not None else self._place.selected,
             row=current.row() if current.isValid() and not current.parent().isValid() else -1,
             scroll=self.tree.verticalScrollBar().value(),
             expanded=expanded,
+            groups=groups,
         )
 
     def _load(self, query: TaskQuery, limit: int) -> None:
         generation = self._generation.next()
 
-        def done(page: TaskPage) -> None:
+        def done(page: TaskPage | GroupList) -> None:
             if not shiboken6.isValid(self) or generation != self._generation.value:
                 return
-            self._show(query, page)
+            if isinstance(page, GroupList):
+                self._show_groups(query, page)
+            else:
+                self._show(query, page)
             self.loaded.emit()
             # Counting waits for the typing to pause, so it never holds up a page.
             self._count_timer.start()
@@ -246,7 +289,10 @@ class TasksPane(Pane):
             self.status_label.setText(describe_error(exc))
             self.failed.emit(describe_error(exc))
 
-        self.ctx.read(lambda services: load_page(services, query, 0, limit), done, error)
+        if query.grouped:
+            self.ctx.read(lambda services: load_groups(services, query), done, error)
+        else:
+            self.ctx.read(lambda services: load_page(services, query, 0, limit), done, error)
 
     def _show(self, query: TaskQuery, page: TaskPage) -> None:
         self._clock = page
@@ -260,9 +306,23 @@ class TasksPane(Pane):
         self._restore(self._place)
         self._update_status()
 
+    def _show_groups(self, query: TaskQuery, groups: GroupList) -> None:
+        def group_page(services: Services, group: TaskGroup, offset: int, limit: int) -> TaskPage:
+            return load_group_page(services, query, group, offset, limit)
+
+        self.model.reset_groups(groups, group_page, load_children)
+        self._stack.setCurrentWidget(self.tree if groups.groups else self.empty_label)
+        self.empty_label.setText(self._empty_text(query))
+        self._restore(self._place)
+        self._update_status()
+
     def _restore(self, place: _Place) -> None:
         wanted = self._select_next or place.selected
         self._select_next = None
+        for ident in place.groups:
+            index = self.model.index_of_group(ident)
+            if index.isValid():
+                self.tree.expand(index)
         for task_id in place.expanded:
             index = self.model.index_of(task_id)
             if index.isValid():
@@ -309,6 +369,15 @@ class TasksPane(Pane):
         self.ctx.read(lambda services: load_counts(services, query, still_wanted), done, error)
 
     def _update_status(self) -> None:
+        if self.model.grouped:
+            groups = self.model.top_level_count()
+            total = self.views.count_of(self._query.view)
+            words = self.tr("1 group") if groups == 1 else self.tr("{n} groups").format(n=groups)
+            if total is not None:
+                tasks = self.tr("1 task") if total == 1 else self.tr("{n} tasks")
+                words = f"{tasks.format(n=f'{total:,}')} · {words}"
+            self.status_label.setText(words)
+            return
         shown = self.model.top_level_count()
         total = self.views.count_of(self._query.view)
         if total is None or total <= shown:
@@ -337,7 +406,12 @@ class TasksPane(Pane):
         self.edits.new_task()
 
     def open_editor(self) -> None:
-        """Edit the current task in the editor and save it through `update_task`."""
+        """Edit the current task in the editor and save it through `update_task`; on a
+        group head, open or close the group."""
+        current = self.tree.currentIndex()
+        if self.model.group_at(current) is not None:
+            self.tree.setExpanded(current, not self.tree.isExpanded(current))
+            return
         self.edits.open_editor()
 
     def open_task(self, task_id: uuid.UUID) -> None:

@@ -51,17 +51,40 @@ class TaskTreeView(QTreeView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._row_height = 0
         self.doubleClicked.connect(lambda _index: self.open_requested.emit())
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self.fetch_in_sight())
 
-    def near_the_end(self) -> bool:
-        """Whether the last fetched top-level rows are (nearly) in sight."""
-        rows = self.model().rowCount() if self.model() is not None else 0
+    def near_the_end(self, parent: QModelIndex | None = None) -> bool:
+        """Whether the last fetched rows under `parent` (the top level, or a group) are
+        (nearly) in sight.
+
+        Worked out from the row count, the expanded rows and the scroll bar, never
+        from the layout, since Qt asks while laying out."""
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
         if rows == 0:
             return True
         if not self._row_height:  # rows are uniform: measure one once
-            self._row_height = self.rowHeight(self.model().index(0, 0))
+            self._row_height = self.rowHeight(model.index(0, 0))
         height = max(1, self._row_height or self.fontMetrics().height())
         top = self.verticalScrollBar().value() // height
-        return top + self.viewport().height() // height + MARGIN_ROWS >= rows
+        last = rows  # the visual row just after the last fetched one
+        if parent is not None and parent.isValid():
+            last = 0
+            for row in range(parent.row() + 1):
+                index = model.index(row, 0)
+                last += 1 + (model.rowCount(index) if self.isExpanded(index) else 0)
+        return top + self.viewport().height() // height + MARGIN_ROWS >= last
+
+    def fetch_in_sight(self) -> None:
+        """Fetch the next page of each expanded top-level row whose end is in sight
+        (Qt itself only does this for the top level when scrolling)."""
+        model = self.model()
+        if model is None or not getattr(model, "grouped", False):
+            return
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if self.isExpanded(index) and model.canFetchMore(index):
+                model.fetchMore(index)
 
     def configure_columns(self) -> None:
         """Title stretches; the others fit their content (after a model is set)."""

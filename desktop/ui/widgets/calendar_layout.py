@@ -1,5 +1,5 @@
 """Pure helpers shared by the calendar views: visible ranges, local spans, side-by-side
-layout of overlapping events, snapping and the colour of each calendar.
+layout of overlapping events and snapping (colours: `calendar_colours`).
 
 Nothing here paints; the day/week and month widgets and the calendar pane use these
 so that their geometry can be tested without pixels.
@@ -8,17 +8,13 @@ so that their geometry can be tested without pixels.
 from __future__ import annotations
 
 import calendar as pycalendar
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtGui import QColor
-
 from desktop.core.freetime import WorkingHours
 from desktop.services.calendar import Occurrence
-from desktop.services.schedule import FOCUS_CALENDAR, FOCUS_PREFIX
 
 DAY, WEEK, MONTH = "day", "week", "month"
 MODES = (DAY, WEEK, MONTH)
@@ -26,16 +22,6 @@ MINUTES_PER_DAY = 24 * 60
 SNAP_MINUTES = 15
 MIN_EVENT_MINUTES = 20  # shorter events are drawn this tall so that their title fits
 MONTH_DAYS = 42  # six weeks of seven days
-
-# Calendar name -> colour; other names get a stable colour from PALETTE.
-NAMED_COLOURS = {
-    "personal": "#2f6fdb",
-    "work": "#0f8a7e",
-    FOCUS_CALENDAR: "#7b4bd6",
-    "family": "#d9730d",
-    "holidays": "#c0392b",
-}
-PALETTE = ("#2f6fdb", "#0f8a7e", "#d9730d", "#b8327a", "#5a7d1a", "#8a5a2b", "#3d5a98")
 
 
 @dataclass(frozen=True)
@@ -191,22 +177,6 @@ def snap(minutes: float, step_minutes: int = SNAP_MINUTES) -> int:
 def at_minutes(day: date, minutes: int, zone: ZoneInfo) -> datetime:
     """The instant `minutes` after local midnight of `day` (24:00 is the next midnight)."""
     return datetime.combine(day, time(), zone) + timedelta(minutes=minutes)
-
-
-def calendar_name(occurrence: Occurrence) -> str:
-    """The calendar an occurrence belongs to (focus blocks are known by their title)."""
-    name = getattr(occurrence, "calendar", None)
-    if isinstance(name, str) and name:
-        return name
-    return FOCUS_CALENDAR if occurrence.title.startswith(FOCUS_PREFIX) else "personal"
-
-
-def calendar_colour(name: str) -> QColor:
-    """The colour of a calendar: a fixed one for known names, else stable per name."""
-    if name in NAMED_COLOURS:
-        return QColor(NAMED_COLOURS[name])
-    digest = hashlib.sha1(name.encode()).digest()
-    return QColor(PALETTE[digest[0] % len(PALETTE)])
 
 
 def is_working(hours: WorkingHours | None, day: date, minute: int) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services.calendar import Occurrence
-from desktop.ui.widgets.calendar_layout import calendar_colour, calendar_name
+from desktop.ui.widgets.calendar_colours import chip_colours, is_dark
 
 RECURRING_MARK = "\u21bb"  # ↻
 TODAY_COLOUR = QColor("#d93025")
@@ -43,20 +43,22 @@ def paint_chip(
     ghost: bool = False,
 ) -> None:
     """An event: a rounded block in its calendar's colour with its text lines inside."""
-    colour = calendar_colour(calendar_name(occurrence))
-    fill = QColor(colour)
+    device = painter.device()
+    palette = device.palette() if isinstance(device, QWidget) else QApplication.palette()
+    colours = chip_colours(occurrence.calendar, is_dark(palette))
+    fill = QColor(colours.fill)
     if ghost:
         fill.setAlphaF(0.45)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(colour.darker(150), 2) if selected else Qt.PenStyle.NoPen)
+    painter.setPen(QPen(colours.outline, 2) if selected else Qt.PenStyle.NoPen)
     painter.setBrush(fill)
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
     if selected:
-        painter.setPen(QPen(QColor("white"), 1))
+        painter.setPen(QPen(colours.text, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(rect).adjusted(2.5, 2.5, -2.5, -2.5), 3, 3)
-    painter.setPen(QColor("white"))
+    painter.setPen(colours.text)
     inner = rect.adjusted(5, 2, -4, -2)
     metrics = painter.fontMetrics()
     y = inner.top()
