@@ -7,6 +7,7 @@ loads no Qt module (the CLI imports it lazily and only when it opens the GUI);
 
 from __future__ import annotations
 
+import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,12 @@ def run_gui(
     the `quick_add` text) and this start exits 0. `smoke` starts, times the panes,
     prints one JSON line and exits (see desktop.ui.smoke).
     """
+    # The store and services come first, before PySide6: once PySide6 is imported it
+    # inspects the source of every module imported after it (its "feature" hook),
+    # which made SQLAlchemy's many modules cost about a tenth of a second more.
+    for early in ("desktop.store.profile", "desktop.services.container"):
+        importlib.import_module(early)
+
     # Qt is imported here, not at module level, so that CLI commands stay fast.
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
