@@ -70,6 +70,23 @@ class PaneContext:
         services = self.services
         self.runner.run_db(lambda: fn(services), on_done, on_error)
 
+    def read_aside(
+        self,
+        fn: Callable[[Services], T],
+        on_done: Callable[[T], None],
+        on_error: OnError | None = None,
+    ) -> None:
+        """Like `read`, but on the I/O pool, beside the database executor's queue.
+
+        For slow reads nobody waits for (counts, statistics): they must not hold up
+        the reads a pane shows next. Read-only work only: SQLite (WAL) lets readers
+        run side by side on their own connections; writes stay serial.
+        """
+        if self.runner.closed:
+            return
+        services = self.services
+        self.runner.run_io(lambda: fn(services), on_done, on_error)
+
     def act(
         self,
         action: str,

@@ -366,7 +366,10 @@ class TasksPane(Pane):
         def error(exc: Exception) -> None:
             log.error("counting tasks failed", exc_info=exc)
 
-        self.ctx.read(lambda services: load_counts(services, query, still_wanted), done, error)
+        # Aside: five counts over a big list must not delay the next pane's read.
+        self.ctx.read_aside(
+            lambda services: load_counts(services, query, still_wanted), done, error
+        )
 
     def _update_status(self) -> None:
         if self.model.grouped:
