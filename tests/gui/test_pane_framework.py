@@ -129,3 +129,17 @@ def test_an_action_error_reaches_its_handler(qtbot: QtBot, pane_ctx: PaneContext
     pane_ctx.act("add_task", {"title": "  "}, on_error=errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0], UserError)
+
+
+def test_a_read_aside_runs_beside_a_busy_database_queue(
+    qtbot: QtBot, pane_ctx: PaneContext
+) -> None:
+    gate = threading.Event()
+    order: list[str] = []
+    pane_ctx.read(lambda services: gate.wait(10), lambda _v: order.append("queued read"))
+    pane_ctx.read_aside(
+        lambda services: services.tasks.count(), lambda n: order.append(f"aside {n}")
+    )
+    qtbot.waitUntil(lambda: order == ["aside 0"])  # not stuck behind the blocked queue
+    gate.set()
+    qtbot.waitUntil(lambda: order == ["aside 0", "queued read"])
