@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
+from desktop.core.recurrence import check_rrule
 from desktop.core.when import parse_duration_minutes, parse_when
 from desktop.services.records import ProjectView
 from desktop.services.tasks import TaskView
 from desktop.ui.panes.tasks_format import editable_due, estimate_text, parse_tags, tags_text
+from desktop.ui.widgets.recurrence_edit import RecurrenceEdit
 from desktop.ui.widgets.reminder_edit import ReminderEdit
 
 PRIORITIES = ("low", "medium", "high", "urgent")
@@ -51,6 +53,8 @@ class TaskEdit:
     estimate: str  # '' when there is no estimate
     project_id: uuid.UUID | None
     reminders: tuple[int, ...] = ()  # minutes before the due
+    recurrence: str | None = None  # an RRULE, None when the task does not repeat
+    repeat_from: str = "due"  # "due" or "completion"
 
 
 class TaskEditor(QDialog):
@@ -98,6 +102,16 @@ class TaskEditor(QDialog):
         if task is not None and task.project_id is not None:
             found = self.project_box.findData(task.project_id)
             self.project_box.setCurrentIndex(max(found, 0))
+        self.repeat = RecurrenceEdit()
+        self.repeat.setAccessibleName(self.tr("Repeat"))
+        self.repeat.set_rule(task.recurrence if task else None, zone, now.astimezone(zone).date())
+        self.repeat_from_box = QComboBox()
+        self.repeat_from_box.setAccessibleName(self.tr("Repeat counted from"))
+        self.repeat_from_box.addItem(self.tr("the due date"), "due")
+        self.repeat_from_box.addItem(self.tr("when it is done"), "completion")
+        self.repeat_from_box.setCurrentIndex(
+            1 if task is not None and task.repeat_from == "completion" else 0
+        )
         self.reminders = ReminderEdit()
         self.reminders.set_minutes(task.reminders if task else ())
         self.reminders.setToolTip(self.tr("Reminders before the task is due"))
@@ -115,6 +129,8 @@ class TaskEditor(QDialog):
         form.addRow(self.tr("T&ags"), self.tags_edit)
         form.addRow(self.tr("&Estimate"), self.estimate_edit)
         form.addRow(self.tr("P&roject"), self.project_box)
+        form.addRow(self.tr("Repea&t"), self.repeat)
+        form.addRow(self.tr("Repeat &from"), self.repeat_from_box)
         form.addRow(self.tr("Re&minders"), self.reminders)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -203,6 +219,12 @@ class TaskEditor(QDialog):
                 self.estimate_edit.setFocus()
                 raise UserError(self.tr("Estimate: {error}").format(error=exc)) from None
         reminders = tuple(self.reminders.checked_minutes())
+        rule = self.repeat.rule(self._zone, True)
+        if rule is not None:
+            try:
+                check_rrule(rule)
+            except UserError as exc:
+                raise UserError(self.tr("Repeat: {error}").format(error=exc)) from None
         return TaskEdit(
             title=title,
             notes=self.notes_edit.toPlainText(),
@@ -212,6 +234,8 @@ class TaskEditor(QDialog):
             estimate=estimate,
             project_id=self.project_box.currentData(),
             reminders=reminders,
+            recurrence=rule,
+            repeat_from=str(self.repeat_from_box.currentData()),
         )
 
     def edit(self) -> TaskEdit | None:

@@ -71,6 +71,13 @@ class TaskEdits:
             args["reminders"] = [duration_text(m) for m in edit.reminders]
         elif task is not None and task.reminders:
             args["clear_reminders"] = True
+        if edit.recurrence is not None:
+            if task is None or edit.recurrence != task.recurrence:
+                args["recurrence"] = edit.recurrence
+        elif task is not None and task.recurrence:
+            args["clear_recurrence"] = True
+        if task is None or edit.repeat_from != task.repeat_from:
+            args["repeat_from"] = edit.repeat_from
         if task is None:
             if edit.due:
                 args["due"] = edit.due
