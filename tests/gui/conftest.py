@@ -14,6 +14,8 @@ from pytestqt.qtbot import QtBot
 from desktop.runtime.events import AppEvents
 from desktop.runtime.task_runner import TaskRunner
 from desktop.services.container import Services
+from desktop.services.overview import PaneData
+from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import PaneContext
 
 
@@ -29,3 +31,19 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 def pane_ctx(runner: TaskRunner, services: Services) -> PaneContext:
     """What a pane needs, over the `services` fixture's store (fixed clock, Europe/Berlin)."""
     return PaneContext(runner, AppEvents(), services)
+
+
+def overview(pane: str) -> PaneData:
+    """A `load_pane` for the panes without a real widget: an empty overview."""
+    return PaneData(pane, "overview", ("Title",), ())
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
+    """A shown main window over `pane_ctx` (overview panes only); idle again at the end."""
+    window = MainWindow(pane_ctx.runner, pane_ctx.events, overview)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.ui.file_actions import CalendarFiles
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import PaneContext
@@ -21,19 +19,12 @@ pytestmark = pytest.mark.gui
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "ics"
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
-def files(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[CalendarFiles]:
-    window = MainWindow(pane_ctx.runner, pane_ctx.events, overview)
-    qtbot.addWidget(window)
-    files = CalendarFiles(window, pane_ctx)
+def files(main_window: MainWindow, pane_ctx: PaneContext) -> CalendarFiles:
+    files = CalendarFiles(main_window, pane_ctx)
     files.told = []  # type: ignore[attr-defined]
     files.tell = files.told.append  # type: ignore[attr-defined]
-    yield files
-    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+    return files
 
 
 def test_the_file_menu_has_import_and_export(files: CalendarFiles) -> None:

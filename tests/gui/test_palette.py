@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.actions.registry import Action, default_catalog
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.services.tasks import TaskDraft
 from desktop.ui.action_form import ActionForm
 from desktop.ui.main_window import MainWindow
@@ -52,19 +50,9 @@ def test_rank_with_no_query_lists_recent_choices_then_panes() -> None:
     assert ranked[1:3] == ["tasks", "notes"]
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
-def shell(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[Shell]:
-    window = MainWindow(pane_ctx.runner, pane_ctx.events, overview)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    shell = Shell(window, pane_ctx)
-    yield shell
-    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+def shell(main_window: MainWindow, pane_ctx: PaneContext) -> Shell:
+    return Shell(main_window, pane_ctx)
 
 
 def test_every_action_and_pane_is_in_the_palette(shell: Shell) -> None:

@@ -16,7 +16,6 @@ from desktop.runtime.reminder_job import take_due
 from desktop.runtime.scheduler import JobScheduler
 from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.services.tasks import TaskDraft
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import PaneContext
@@ -27,18 +26,9 @@ from tests.conftest import FakeClock
 pytestmark = pytest.mark.gui
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
-def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
-    window = MainWindow(pane_ctx.runner, pane_ctx.events, overview)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 @pytest.fixture
