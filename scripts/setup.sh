@@ -46,7 +46,8 @@ die() {
 debian_packages=(
     libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
-    libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libpulse0 xvfb xauth sqlite3
+    libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libpulse0 xvfb xauth sqlite3 trayer
+    appstream desktop-file-utils
 )
 
 uv_on_path() { command -v uv >/dev/null 2>&1; }
