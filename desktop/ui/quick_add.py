@@ -103,6 +103,7 @@ class QuickAddDialog(QDialog):
         self.setObjectName("quickAdd")
         self.resize(560, 220)
         self._asked = 0  # the newest preview request; older answers are dropped
+        self._saving = False
 
         self.line = QLineEdit()
         self.line.setPlaceholderText(self.tr("Call dentist tomorrow 5pm !high #health"))
@@ -183,19 +184,22 @@ class QuickAddDialog(QDialog):
 
     def submit(self) -> None:
         text = self.line.text().strip()
-        if not text:
+        if not text or self._saving:  # a second Enter while saving adds nothing twice
             return
+        self._saving = True
         kind = self.chosen_kind()
         args: dict[str, Any] = {"text": text} | ({"kind": kind} if kind else {})
         self.add_button.setEnabled(False)
 
         def done(value: Any) -> None:
+            self._saving = False
             self.added.emit(value)
             self.line.clear()
             self.preview.clear()
             self.accept()
 
         def failed(exc: Exception) -> None:
+            self._saving = False
             self.add_button.setEnabled(True)
             show_error(self, exc)
 

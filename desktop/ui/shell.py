@@ -136,6 +136,8 @@ class Shell(QObject):
             opener = getattr(pane, "open_task", None)
             if opener is not None:
                 opener(uuid.UUID(ident))
+        elif kind == "event" and "@" in ident:  # an occurrence: its own day
+            self._show_calendar_day(date.fromisoformat(ident.split("@", 1)[1]))
         elif kind == "event":
 
             def starts(services: Services) -> date:
@@ -143,13 +145,7 @@ class Shell(QObject):
                 zone = services.ctx.zone
                 return start.astimezone(zone).date() if isinstance(start, datetime) else start
 
-            def show(day: date) -> None:
-                self.window.select_pane("calendar")
-                show_day = getattr(self.window.pane_widget("calendar"), "show_day", None)
-                if show_day is not None:
-                    show_day(day)
-
-            self.ctx.read(starts, show, lambda exc: show_error(self.window, exc))
+            self.ctx.read(starts, self._show_calendar_day, lambda exc: show_error(self.window, exc))
         elif kind in ("inbox", "message"):
             self.window.select_pane("inbox")
         elif kind in ("finance", "budget", "transaction"):
@@ -160,6 +156,12 @@ class Shell(QObject):
             log.warning("no way to open an item of kind %r", kind)
 
     # -- helpers -----------------------------------------------------------------
+
+    def _show_calendar_day(self, day: date) -> None:
+        self.window.select_pane("calendar")
+        show_day = getattr(self.window.pane_widget("calendar"), "show_day", None)
+        if show_day is not None:
+            show_day(day)
 
     def _wire_pane(self, pane: str) -> None:
         """Route a pane's `open_item(kind, id)` here, once it is built."""

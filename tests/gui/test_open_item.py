@@ -17,6 +17,7 @@ from desktop.services.tasks import TaskDraft
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import PaneContext
 from desktop.ui.panes.registry import pane_builders
+from desktop.ui.panes.today_pane import ID_ROLE
 from desktop.ui.shell import Shell
 
 pytestmark = pytest.mark.gui
@@ -64,6 +65,25 @@ def test_an_event_opens_its_day_in_the_calendar(
     qtbot.waitUntil(lambda: shell.window.current_pane() == "calendar", timeout=5000)
     calendar = shell.window.pane_widget("calendar")
     qtbot.waitUntil(lambda: getattr(calendar, "selected_day", None) == date(2026, 3, 20))
+
+
+def test_an_occurrence_of_a_series_opens_its_own_day(
+    qtbot: QtBot, shell: Shell, services: Services
+) -> None:
+    start = datetime(2025, 1, 6, 9, 30, tzinfo=ZoneInfo("Europe/Berlin"))  # a long-running series
+    services.calendar.add(
+        EventDraft("Standup", start, start + timedelta(minutes=15), rrule="FREQ=DAILY")
+    )
+    today = shell.window.pane_widget("today")
+    with qtbot.waitSignal(today.loaded, timeout=5000):  # type: ignore[attr-defined]
+        today.reload()  # type: ignore[attr-defined]
+    events = today.events  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: events.topLevelItemCount() > 0)
+    ident = events.topLevelItem(0).data(0, ID_ROLE)
+    assert ident.endswith("@2026-03-04")  # today's occurrence, not the series' first day
+    today.open_item.emit("event", ident)  # type: ignore[attr-defined]
+    calendar = shell.window.pane_widget("calendar")
+    qtbot.waitUntil(lambda: getattr(calendar, "selected_day", None) == date(2026, 3, 4))
 
 
 def test_money_and_messages_open_their_panes(shell: Shell) -> None:

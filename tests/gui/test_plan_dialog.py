@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import shiboken6
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.services.container import Services
@@ -72,3 +74,14 @@ def test_nothing_to_plan_says_so(qtbot: QtBot, pane_ctx: PaneContext) -> None:
         dialog.replan()
     assert "Nothing to plan" in dialog.status.text()
     assert not dialog.apply_button.isEnabled()
+
+
+def test_closing_while_it_plans_is_quiet(qtbot: QtBot, pane_ctx: PaneContext) -> None:
+    dialog = PlanDialog(pane_ctx, MONDAY)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    with qtbot.assertNotEmitted(pane_ctx.runner.failed, wait=200):
+        dialog.replan()
+        dialog.close()  # deleted before the plan comes back
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+        qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)

@@ -170,3 +170,14 @@ def test_closing_keeps_running_only_with_a_tray(
     with_tray.raise_window()
     assert window.isVisible()
     app.setQuitOnLastWindowClosed(True)
+
+
+def test_a_second_enter_while_saving_adds_nothing_twice(
+    qtbot: QtBot, presence: Presence, services: Services, pane_ctx: PaneContext
+) -> None:
+    presence.open_quick_add("Buy milk #home")
+    dialog = presence.quick_add
+    dialog.submit()
+    dialog.submit()  # Enter again before the first save came back
+    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+    assert [t.title for t in services.tasks.list()] == ["Buy milk"]

@@ -140,7 +140,7 @@ def test_a_click_or_enter_opens_the_item(
 
     with qtbot.waitSignal(pane.open_item) as event:
         click(pane.events, pane.events.topLevelItem(0), 1)
-    assert event.args == ["event", ids["standup"]]
+    assert event.args == ["event", ids["standup"] + "@2026-03-04"]  # the occurrence's day
 
     with qtbot.waitSignal(pane.open_item) as task:
         click(pane.tasks, pane.tasks.topLevelItem(1), 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -131,11 +132,11 @@ class PlanDialog(QDialog):
             return catalog.call(services, "plan_schedule", args).value
 
         def shown(view: Any) -> None:
-            if asked == self._asked:
+            if shiboken6.isValid(self) and asked == self._asked:
                 self._show(view)
 
         def failed(exc: Exception) -> None:
-            if asked == self._asked:
+            if shiboken6.isValid(self) and asked == self._asked:
                 self.status.setText(str(exc))
 
         self.ctx.read(plan, shown, failed)
@@ -144,6 +145,8 @@ class PlanDialog(QDialog):
         self.apply_button.setEnabled(False)
 
         def done(view: Any) -> None:
+            if not shiboken6.isValid(self):  # closed while applying: the blocks are written
+                return
             self._show(view)
             applied = view.applied
             self.status.setText(
@@ -154,6 +157,8 @@ class PlanDialog(QDialog):
             self.applied.emit(view)
 
         def failed(exc: Exception) -> None:
+            if not shiboken6.isValid(self):
+                return
             show_error(self, exc)
             self.replan()
 

@@ -102,7 +102,7 @@ class TodayPane(Pane):
     """What the user faces today, each item one click away.
 
     Signals:
-        open_item(str, str): the user chose an item; its kind (event, task, inbox,
+        open_item(str, str): the user chose an item; its kind (event: "id@YYYY-MM-DD", task, inbox,
             finance) and id (for inbox the platform, for finance the category or month).
     """
 
@@ -196,7 +196,12 @@ class TodayPane(Pane):
             else:
                 label = self.tr("{day}, all day").format(day=day_name(occ.start, snap.today))
             title = occ.title + (f" · {occ.location}" if occ.location else "")
-            self.events.addTopLevelItem(_item("event", str(occ.event_id), [label, title]))
+            day = (
+                local(occ.start, snap.zone).date() if isinstance(occ.start, datetime) else occ.start
+            )
+            # The occurrence's own day: a series' id alone would open the day it began.
+            ident = f"{occ.event_id}@{day.isoformat()}"
+            self.events.addTopLevelItem(_item("event", ident, [label, title]))
         if not snap.events:
             self.events.add_placeholder(self.tr("Nothing on the calendar today or tomorrow"))
 
