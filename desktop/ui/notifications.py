@@ -107,26 +107,24 @@ class Notifier(QObject):
         super().__init__(host)
         self._host = host
         self._tray = tray
-        self._toasts: list[Toast] = []
+        self._toasts: list[Toast] = []  # on screen, at most MAX_TOASTS
+        # Delivered reminders waiting for room: each is shown once one on screen goes away.
+        self._waiting: list[tuple[Reminder, ZoneInfo, date]] = []
         host.installEventFilter(self)
 
     def toasts(self) -> list[Toast]:
         return list(self._toasts)
 
+    def waiting(self) -> int:
+        """Reminders delivered but not yet on screen (more than MAX_TOASTS at once)."""
+        return len(self._waiting)
+
     def show_reminders(self, due: DueReminders) -> None:
+        """Show the reminders; none is dropped: beyond MAX_TOASTS they wait their turn."""
         zone, today, reminders = due.zone, due.today, due.reminders
-        for reminder in reminders:
-            if any(t.key == reminder.key for t in self._toasts):
-                continue
-            toast = Toast(reminder, zone, today, self._host)
-            toast.snoozed.connect(self._on_snooze)
-            toast.dismissed.connect(self._on_dismiss)
-            self._toasts.append(toast)
-            toast.show()
-        del_count = len(self._toasts) - MAX_TOASTS
-        for old in self._toasts[: max(0, del_count)]:
-            self._remove(old.key)
-        self._place()
+        known = {t.key for t in self._toasts} | {r.key for r, _z, _d in self._waiting}
+        self._waiting.extend((r, zone, today) for r in reminders if r.key not in known)
+        self._show_waiting()
         if self._tray is not None and self._tray.isVisible() and reminders:
             first = reminders[0]
             more = len(reminders) - 1
@@ -143,12 +141,22 @@ class Notifier(QObject):
         self._remove(key)
         self.dismiss_requested.emit(key)
 
+    def _show_waiting(self) -> None:
+        while self._waiting and len(self._toasts) < MAX_TOASTS:
+            reminder, zone, today = self._waiting.pop(0)
+            toast = Toast(reminder, zone, today, self._host)
+            toast.snoozed.connect(self._on_snooze)
+            toast.dismissed.connect(self._on_dismiss)
+            self._toasts.append(toast)
+            toast.show()
+        self._place()
+
     def _remove(self, key: str) -> None:
         for toast in [t for t in self._toasts if t.key == key]:
             self._toasts.remove(toast)
             toast.hide()
             toast.deleteLater()
-        self._place()
+        self._show_waiting()
 
     def _place(self) -> None:
         """Stack the toasts in the host's bottom-right corner."""

@@ -181,3 +181,21 @@ def test_a_second_enter_while_saving_adds_nothing_twice(
     dialog.submit()  # Enter again before the first save came back
     qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
     assert [t.title for t in services.tasks.list()] == ["Buy milk"]
+
+
+def test_more_reminders_than_fit_wait_their_turn(
+    qtbot: QtBot, presence: Presence, services: Services, clock: FakeClock
+) -> None:
+    start = clock.current + timedelta(minutes=5)
+    for n in range(7):
+        end = start + timedelta(minutes=15)
+        services.calendar.add(EventDraft(f"Call {n}", start, end, reminders=[10]))
+    presence.reminders.check()
+    qtbot.waitUntil(lambda: len(presence.notifier.toasts()) == 5)
+    assert presence.notifier.waiting() == 2
+    with qtbot.waitSignal(presence.ctx.events.changes_applied):
+        QTest.mouseClick(presence.notifier.toasts()[0].dismiss_button, Qt.MouseButton.LeftButton)
+    assert len(presence.notifier.toasts()) == 5  # the next one took its place
+    assert presence.notifier.waiting() == 1
+    shown = {t.accessibleName() for t in presence.notifier.toasts()}
+    assert len(shown) == 5
