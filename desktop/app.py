@@ -150,6 +150,7 @@ def _run_window(
         def settings_saved(values: dict[str, Any]) -> None:
             apply_theme(app, values["appearance.theme"])
             presence.set_close_to_tray(values["window.close_to_tray"])
+            presence.set_notifications(values["notifications.enabled"], scheduler)
 
         preferences = QAction(app.translate("app", "&Preferences…"), window)
         preferences.setObjectName("preferencesAction")

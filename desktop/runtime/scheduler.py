@@ -66,6 +66,11 @@ class JobScheduler:
             next_run_time=datetime.now().astimezone() + timedelta(milliseconds=10) if now else None,
         )
 
+    def remove(self, name: str) -> None:
+        """Stop the job `name` (nothing happens when there is none)."""
+        if self._built is not None and self._built.get_job(name) is not None:
+            self._built.remove_job(name)
+
     def job_names(self) -> list[str]:
         return sorted(job.id for job in self._scheduler.get_jobs())
 

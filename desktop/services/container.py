@@ -88,7 +88,8 @@ class Services:
     def undo(self) -> UndoService:
         return UndoService(self.ctx)
 
-    @cached_property
+    @property
     def schedule(self) -> ScheduleService:
+        # Read the settings on every use: hours and rules changed in Preferences apply at once.
         settings = Settings(self.store.path.parent / SETTINGS_FILE)
         return ScheduleService(self.ctx, ScheduleOptions.from_settings(settings))

@@ -62,4 +62,6 @@ class UndoService:
             revert(uow, changeset, verb)
             uow.commit()
         redo = recorded.changeset()
+        if "users" in changeset.tables():
+            self.ctx.forget_zone()  # the profile's time zone may be the one reverted
         return Outcome(redo, changes_of(changeset) | changes_of(redo), redo)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from desktop.runtime.reminder_job import DueReminders, ReminderJob
+from desktop.runtime.reminder_job import JOB_NAME, DueReminders, ReminderJob
 from desktop.runtime.scheduler import JobScheduler
 from desktop.ui.main_window import MainWindow
 from desktop.ui.notifications import Notifier
@@ -72,6 +72,16 @@ class Presence(QObject):
         """Check reminders now (what was missed) and then on a schedule."""
         if self.notifications:
             self.reminders.install(scheduler)
+
+    def set_notifications(self, enabled: bool, scheduler: JobScheduler) -> None:
+        """Turn reminder delivery on or off (Preferences), at once."""
+        if enabled == self.notifications:
+            return
+        self.notifications = enabled
+        if enabled:
+            self.reminders.install(scheduler)
+        else:
+            scheduler.remove(JOB_NAME)
 
     def set_close_to_tray(self, enabled: bool) -> None:
         self.close_to_tray = enabled

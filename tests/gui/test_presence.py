@@ -199,3 +199,13 @@ def test_more_reminders_than_fit_wait_their_turn(
     assert presence.notifier.waiting() == 1
     shown = {t.accessibleName() for t in presence.notifier.toasts()}
     assert len(shown) == 5
+
+
+def test_turning_reminders_off_and_on_takes_effect_at_once(presence: Presence) -> None:
+    scheduler = JobScheduler()
+    presence.start_reminders(scheduler)
+    assert scheduler.job_names() == ["reminders"]
+    presence.set_notifications(False, scheduler)
+    assert scheduler.job_names() == []
+    presence.set_notifications(True, scheduler)
+    assert scheduler.job_names() == ["reminders"]

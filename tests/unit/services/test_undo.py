@@ -217,3 +217,13 @@ def test_reads_and_old_outcomes_carry_no_undo(services: Services) -> None:
 @pytest.mark.parametrize("name", [a.name for a in CATALOG.all() if a.risk == "read"])
 def test_read_actions_record_nothing(services: Services, seeded: dict[str, str], name: str) -> None:
     assert CATALOG.call(services, name, smoke_arguments(seeded)[name]).undo is None
+
+
+def test_undoing_a_time_zone_change_uses_the_old_zone_again(services: Services) -> None:
+    profile_zone = Services(services.store)  # no TZ override: the profile's zone counts
+    before = profile_zone.ctx.zone.key
+    result = CATALOG.call(profile_zone, "update_profile", {"time_zone": "Asia/Tokyo"})
+    assert profile_zone.ctx.zone.key == "Asia/Tokyo"
+    assert result.undo is not None
+    profile_zone.undo.revert(result.undo)
+    assert profile_zone.ctx.zone.key == before != "Asia/Tokyo"
