@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
 from desktop.services.tasks import TaskDraft
 from desktop.ui.dialogs.plan_dialog import PlanDialog
@@ -85,3 +86,22 @@ def test_closing_while_it_plans_is_quiet(qtbot: QtBot, pane_ctx: PaneContext) ->
         dialog.close()  # deleted before the plan comes back
         qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
         qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+
+
+def test_apply_refuses_a_plan_that_changed_since_it_was_shown(
+    qtbot: QtBot, dialog: PlanDialog, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.dialogs.plan_dialog.show_error", lambda w, exc: errors.append(str(exc))
+    )
+    with qtbot.waitSignal(dialog.planned, timeout=5000):
+        dialog.replan()
+    shown = dialog.plan.blocks[0]
+    # A change the dialog has not seen yet (written behind its back, no announcement).
+    services.calendar.add(EventDraft("Surprise", shown.start, shown.end))
+    with qtbot.waitSignal(dialog.planned, timeout=5000):  # refused, then planned again
+        dialog.apply_button.click()
+    assert "changed since it was shown" in errors[0]
+    titles = [o.title for o in services.calendar.occurrences(MONDAY, MONDAY + timedelta(2))]
+    assert titles == ["Surprise"]  # no focus block was written

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from desktop.core.errors import UserError
 from desktop.core.planner import Plan
 from desktop.services.actions.registry import Action, Param
 from desktop.services.base import Outcome
@@ -67,6 +69,7 @@ class PlanView:
     unplaced: tuple[UnplacedView, ...]
     notes: tuple[str, ...]
     applied: AppliedView | None
+    fingerprint: str = ""  # names exactly these blocks: apply_schedule can insist on them
 
 
 def _range(s: Services, a: dict[str, Any], days: int) -> tuple[date, date]:
@@ -81,6 +84,15 @@ def _free(s: Services, a: dict[str, Any]) -> list[FreeSlot]:
     return [FreeSlot(slot.start, slot.end, slot.minutes) for slot in slots]
 
 
+def fingerprint(plan: Plan) -> str:
+    """A short digest of a plan's blocks (task, start, end): equal plans, equal digests."""
+    text = ";".join(
+        f"{b.task_id}/{b.start.astimezone(UTC).isoformat()}/{b.end.astimezone(UTC).isoformat()}"
+        for b in plan.blocks
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def _view(plan: Plan, first: date, last: date, applied: AppliedView | None) -> PlanView:
     return PlanView(
         first,
@@ -92,6 +104,7 @@ def _view(plan: Plan, first: date, last: date, applied: AppliedView | None) -> P
         tuple(UnplacedView(u.task_id, u.title, u.reason) for u in plan.unplaced),
         plan.notes,
         applied,
+        fingerprint(plan),
     )
 
 
@@ -103,6 +116,12 @@ def _plan(s: Services, a: dict[str, Any]) -> PlanView:
 def _apply(s: Services, a: dict[str, Any]) -> Outcome[PlanView]:
     first, last = _range(s, a, PLAN_RANGE_DAYS)
     plan = s.schedule.plan(first, last)
+    expected = a.get("expected")
+    if expected and expected != fingerprint(plan):
+        raise UserError(
+            "the plan changed since it was shown (tasks or the calendar changed); "
+            "look at the new plan and apply it again"
+        )
     outcome = s.schedule.apply(plan)
     done = outcome.value
     applied = AppliedView(len(done.created), done.kept, done.removed)
@@ -141,7 +160,15 @@ ACTIONS = (
         "Plan and write focus blocks into the calendar, replacing the planner's earlier ones",
         "write",
         _apply,
-        (_FROM, _TO),
+        (
+            _FROM,
+            _TO,
+            Param(
+                "expected",
+                "string",
+                "the fingerprint of the plan that was shown: refuse if the plan is different now",
+            ),
+        ),
         area="calendar",
     ),
 )

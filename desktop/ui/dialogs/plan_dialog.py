@@ -163,7 +163,9 @@ class PlanDialog(QDialog):
             self.replan()
 
         self._asked += 1  # a plan asked for before this must not overwrite the result
-        self.ctx.act("apply_schedule", self.range_args(), done, failed, initiator=self)
+        # Apply exactly the plan on screen: refused (and planned again) if it changed since.
+        args = {**self.range_args(), "expected": self.plan.fingerprint} if self.plan else {}
+        self.ctx.act("apply_schedule", args or self.range_args(), done, failed, initiator=self)
 
     def _show(self, view: Any) -> None:
         self.plan = view
