@@ -49,6 +49,15 @@ def hand_over(name: str, message: dict[str, Any]) -> bool:
     return delivered
 
 
+def _answers(name: str) -> bool:
+    """Whether a live server accepts connections on `name`."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    alive = socket.waitForConnected(CONNECT_MS)
+    socket.abort()
+    return alive
+
+
 class InstanceServer(QObject):
     """Listens for later starts of the same profile.
 
@@ -67,7 +76,16 @@ class InstanceServer(QObject):
         self._sockets: set[QLocalSocket] = set()
 
     def listen(self) -> bool:
-        """Start listening, replacing a stale server of a crashed instance."""
+        """Start listening, replacing a stale server of a crashed instance.
+
+        False when another live instance holds the name (two starts at once): its
+        socket is left alone.
+        """
+        # Asked first: with access options Qt binds elsewhere and renames over the name,
+        # so listening would silently take it from a live instance.
+        if _answers(self.name):
+            log.warning("another Atrium already listens on %s", self.name)
+            return False
         if self._server.listen(self.name):
             return True
         QLocalServer.removeServer(self.name)

@@ -127,3 +127,18 @@ def test_dark_and_light_themes(qapp: QApplication) -> None:
         assert apply_theme(qapp, "nonsense") in ("light", "dark")  # falls back to the system
     finally:
         apply_theme(qapp, "light")
+
+
+def test_a_live_instance_keeps_its_name_against_a_second_server(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    name = str(tmp_path / "atrium-race")
+    first, second = InstanceServer(name), InstanceServer(name)
+    try:
+        assert first.listen()
+        assert not second.listen()  # the live one is not pushed aside
+        with qtbot.waitSignal(first.received):
+            assert hand_over(name, {"command": "raise"})
+    finally:
+        second.close()
+        first.close()
