@@ -133,6 +133,10 @@ class HealthService:
         self._lock = threading.Lock()
         self._checked_mono = 0.0
         self.checks_run = 0  # how many times quick_check really ran (the cache is tested)
+        started = ctx.store.integrity  # the check the app ran at start-up, when it is done
+        if started is not None and started.done() and started.exception() is None:
+            self._check = IntegrityCheck(tuple(started.result()), ctx.store.now())
+            self._checked_mono = monotonic()
 
     def report(self, sync: SyncState | None = None, *, run_check: bool = True) -> HealthReport:
         """Read every figure (blocking: the database executor runs it). Without

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import namedtuple
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -207,3 +208,12 @@ def test_the_wal_file_is_measured(services: Services, store: Store) -> None:
     if mode != "wal":
         pytest.skip("the store does not use WAL")
     assert services.health.report().wal_bytes == wal.stat().st_size
+
+
+def test_the_start_up_check_is_reused_not_run_again(services: Services, store: Store) -> None:
+    done: Future[list[str]] = Future()
+    done.set_result([])
+    store.integrity = done  # what open_store(..., integrity_check="background") leaves
+    health = HealthService(services.ctx, services.records)
+    assert health.integrity().ok
+    assert health.checks_run == 0
