@@ -118,6 +118,7 @@ def test_a_destructive_action_waits_for_confirmation(
     kept = services.tasks.add(TaskDraft("Keep me")).value
     shell.confirm = lambda parent, action: False
     shell.run_action("delete_task", {"id": str(kept.id)})
+    qtbot.waitUntil(lambda: shell.ctx.runner.busy_count == 0)  # a queued delete would have run
     assert [t.title for t in services.tasks.list()] == ["Keep me"]
 
     shell.confirm = lambda parent, action: True

@@ -31,7 +31,7 @@ def test_free_time_honours_events_buffers_and_working_hours(cli: Cli) -> None:
     assert [slot["minutes"] for slot in found] == [115, 230]
 
 
-def test_free_time_with_other_hours_and_a_transparent_day(cli: Cli) -> None:
+def test_free_time_with_other_hours_and_an_all_day_event(cli: Cli) -> None:
     cli.ok("event", "add", "Trip", "--start", TUESDAY, "--all-day")
 
     found = cli.json(
