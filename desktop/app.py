@@ -27,6 +27,7 @@ log = logging.getLogger("desktop.app")
 
 APP_NAME = "Atrium"
 ORGANIZATION_NAME = "Atrium"
+DESKTOP_ID = "io.github.atrium.Atrium"  # packaging/linux/<id>.desktop
 EXIT_CANNOT_START = 2
 # Timed jobs (reminders) start this long after the window, once the first pane has loaded.
 JOBS_DELAY_MS = 1000
@@ -60,6 +61,7 @@ def run_gui(
     from desktop.config import APP_ICON, Paths, Settings, setup_logging
     from desktop.core.errors import AtriumError
     from desktop.ui.single_instance import hand_over, server_name
+    from desktop.ui.translations import load_translations
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -67,16 +69,25 @@ def run_gui(
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationVersion(desktop.__version__)
     app.setWindowIcon(QIcon(str(APP_ICON)))
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland's app id: the .desktop entry's name
+    load_translations(app)
 
     try:
         paths = Paths.resolve(data_dir).ensure()
         name = server_name(paths.data_dir)
-        message = {"command": "quick_add", "text": quick_add} if quick_add else {"command": "raise"}
+        message = (
+            {"command": "quick_add", "text": quick_add}
+            if quick_add is not None
+            else {"command": "raise"}
+        )
         if not smoke and hand_over(name, message):
             log.info("Atrium already runs on %s; handed over %s", paths.data_dir, message)
             return 0
         setup_logging(paths)
         settings = Settings(paths.settings)
+        from desktop.ui.crash import install_crash_handler
+
+        install_crash_handler(app, paths, settings.as_dict)
         from desktop.store.profile import open_store
 
         # The integrity check runs beside the first reads; writes wait for it.
@@ -198,7 +209,7 @@ def _run_window(
         _watch_integrity(store, runner, window)
         if not smoke and not settings.get("first_run.done"):
             WelcomeDialog(ctx, settings, local_zone_name(), window).open()
-        if quick_add:
+        if quick_add is not None:
             presence.open_quick_add(quick_add)
         return app.exec()
     finally:

@@ -14,6 +14,7 @@ import json
 import logging
 import logging.handlers
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,8 +27,22 @@ APP_NAME = "Atrium"
 DATA_DIR_ENV = "ATRIUM_DATA_DIR"
 DATABASE_FILE = "atrium.sqlite3"
 SETTINGS_FILE = "settings.json"
+
+
+def bundle_root() -> Path:
+    """Where resources/ and migrations/ live: the checkout, or the PyInstaller bundle when frozen.
+
+    A frozen app (``sys.frozen``) unpacks its data files into ``sys._MEIPASS``: the one-folder
+    build's ``_internal/`` or the one-file build's temporary folder (packaging/atrium.spec).
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle).resolve()
+    return Path(__file__).resolve().parents[1]
+
+
 # Icons and other files the app shows, kept beside the package (bundled by the build).
-RESOURCES_DIR = Path(__file__).resolve().parents[1] / "resources"
+RESOURCES_DIR = bundle_root() / "resources"
 APP_ICON = RESOURCES_DIR / "icons" / "atrium.svg"
 
 
@@ -36,6 +51,9 @@ class Paths:
     """Where one profile keeps its files."""
 
     data_dir: Path
+    # Where the logs go; None keeps them in the profile (DATA_DIR/logs). The default profile
+    # logs to the platform's log (state) directory.
+    logs: Path | None = None
 
     @property
     def database(self) -> Path:
@@ -47,7 +65,7 @@ class Paths:
 
     @property
     def log_dir(self) -> Path:
-        return self.data_dir / "logs"
+        return self.logs if self.logs is not None else self.data_dir / "logs"
 
     @property
     def log_file(self) -> Path:
@@ -61,13 +79,16 @@ class Paths:
             return cls(Path(chosen).expanduser().resolve())
         import platformdirs
 
-        return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+        return cls(
+            Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        )
 
     def ensure(self) -> Paths:
         """Create the profile directory (private to the user) if it is missing."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self.log_dir.mkdir(exist_ok=True, mode=0o700)
+            self.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise UserError(
                 f"cannot create the data directory {self.data_dir}: {exc.strerror}; "
@@ -109,6 +130,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Longest focus block auto-scheduling makes; longer tasks are split.",
     ),
     Setting("schedule.min_block_minutes", int, 25, "Shortest focus block auto-scheduling makes."),
+    Setting("system.autostart", bool, False, "Start Atrium when you log in (XDG autostart)."),
+    Setting(
+        "crash.sentry_dsn",
+        str,
+        "",
+        "Opt-in: a Sentry DSN that receives crash reports (scrubbed); empty sends nothing.",
+    ),
 )
 SETTINGS_VERSION = 1
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
@@ -183,6 +211,10 @@ def _declared(name: str) -> Setting:
         raise UserError(f"there is no setting named {name}") from None
 
 
+LOG_BYTES = 1_000_000  # one log file grows to about 1 MB, then rotates
+LOG_BACKUPS = 5  # atrium.log.1 .. atrium.log.5 are kept
+
+
 def setup_logging(paths: Paths) -> None:
     """Send the `desktop` loggers to the profile's rotating log file (once per profile)."""
     root = logging.getLogger("desktop")
@@ -193,7 +225,7 @@ def setup_logging(paths: Paths) -> None:
         root.removeHandler(old)
         old.close()
     handler = logging.handlers.RotatingFileHandler(
-        paths.log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        paths.log_file, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

@@ -82,6 +82,13 @@ def db_check(args: argparse.Namespace, paths: Paths) -> int:
 def doctor(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.services.secrets import keyring_status
 
+    if getattr(args, "diagnostics", False):
+        from desktop.services.diagnostics import diagnostics
+
+        qt = _qt_report().get("qt")
+        sys.stdout.write(diagnostics(paths, qt_version=str(qt) if qt else None))
+        return 0
+
     report: dict[str, Any] = {
         "version": __version__,
         "python": platform.python_version(),

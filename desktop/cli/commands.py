@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.cli import admin, ical_commands, phrasing, planning
+from desktop.cli import admin, desktop_install, ical_commands, phrasing, planning
 from desktop.cli.output import emit_json, say, table, when_text
 from desktop.core.errors import UserError
 from desktop.core.rrule_text import describe_rrule
@@ -580,4 +580,5 @@ HANDLERS: dict[str, Handler] = {
     **planning.HANDLERS,
     **ical_commands.HANDLERS,
     **phrasing.HANDLERS,
+    **desktop_install.HANDLERS,
 }

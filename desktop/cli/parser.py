@@ -266,7 +266,18 @@ def _misc(b: _Builder) -> None:
     g = b.group("db", "the local database")
     b.command(g, "upgrade", "db.upgrade", "upgrade the schema to this version of Atrium")
     b.command(g, "check", "db.check", "check the database's integrity and schema")
-    b.command(b.sub, "doctor", "doctor", "describe this installation and find problems")
+    doctor = b.command(b.sub, "doctor", "doctor", "describe this installation and find problems")
+    doctor.add_argument(
+        "--diagnostics",
+        action="store_true",
+        help="print the diagnostics to paste into a bug report (secrets scrubbed)",
+    )
+    g = b.group("desktop", "the Linux desktop entry, icons and metainfo")
+    for verb, text in (("install", "put Atrium in"), ("uninstall", "take Atrium out of")):
+        cmd = b.command(g, verb, f"desktop.{verb}", f"{text} the desktop's application menu")
+        cmd.add_argument(
+            "--prefix", metavar="DIR", help="the data folder to use (default: ~/.local/share)"
+        )
 
 
 def _phrases(b: _Builder) -> None:

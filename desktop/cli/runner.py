@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("desktop.cli")
 
 # Commands that work on the database file itself and must not open (and so migrate) it.
-FILE_COMMANDS = frozenset({"db.check", "db.upgrade", "doctor"})
+FILE_COMMANDS = frozenset(
+    {"db.check", "db.upgrade", "doctor", "desktop.install", "desktop.uninstall"}
+)
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ dialog stays open with what the user typed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -30,6 +31,7 @@ from desktop.config import Settings
 from desktop.core.errors import UserError
 from desktop.core.freetime import parse_working_hours
 from desktop.services.container import Services
+from desktop.services.desktop_entry import autostart_enabled, set_autostart
 from desktop.services.profile import ProfileView
 from desktop.ui.messages import show_error
 from desktop.ui.panes.base import PaneContext
@@ -126,6 +128,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Colour scheme"), theme)
         form.addRow(self.tr("Show reminders"), self._check("notifications.enabled"))
         form.addRow(self.tr("Keep running in the tray"), self._check("window.close_to_tray"))
+        form.addRow(self.tr("Start with the system"), self._check("system.autostart"))
         return page
 
     def _work_page(self) -> QWidget:
@@ -205,6 +208,13 @@ class SettingsDialog(QDialog):
         }
 
         def saved(_view: object) -> None:
+            try:
+                if values["system.autostart"] != autostart_enabled():
+                    profile_dir = Path(self.ctx.services.store.path).parent
+                    set_autostart(values["system.autostart"], profile_dir)
+            except UserError as exc:
+                show_error(self, exc)
+                values["system.autostart"] = autostart_enabled()
             for name, value in values.items():
                 self.settings.set(name, value)
             if self.on_saved is not None:

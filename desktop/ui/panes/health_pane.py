@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psutil
+import PySide6
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -34,10 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.config import Paths
 from desktop.runtime.task_runner import describe_error
 from desktop.services.container import Services
+from desktop.services.diagnostics import diagnostics
 from desktop.services.health import Alert, HealthReport, IntegrityCheck, alerts
 from desktop.services.records import IntegrationView
+from desktop.ui.messages import show_error
 from desktop.ui.panes.base import Pane, PaneContext
 from desktop.ui.panes.health_text import AREA_NAMES, alert_text, size_text, state_name
 from desktop.ui.panes.pane_format import heading, local, when
@@ -74,10 +80,12 @@ class HealthPane(Pane):
     Signals:
         sampled(): CPU and memory were sampled and shown.
         checked(): an integrity check finished (or failed) and is shown.
+        copied(str): the diagnostics (scrubbed) were put on the clipboard.
     """
 
     sampled = Signal()
     checked = Signal()
+    copied = Signal(str)
     area = None  # any change can move the figures (rows, sizes, integrations)
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
@@ -97,6 +105,12 @@ class HealthPane(Pane):
         self.check_button = QPushButton(self.tr("Check &integrity now"))
         self.check_button.setAccessibleName(self.tr("Check database integrity now"))
         self.check_button.clicked.connect(self.check_now)
+        self.copy_button = QPushButton(self.tr("Copy &diagnostics"))
+        self.copy_button.setAccessibleName(self.tr("Copy diagnostics to the clipboard"))
+        self.copy_button.setToolTip(
+            self.tr("Version, platform, settings and the last log lines, secrets removed")
+        )
+        self.copy_button.clicked.connect(self.copy_diagnostics)
 
         self.alerts_model: RecordTableModel[Alert] = RecordTableModel(
             [Column(self.tr("Alert"), self.alert_line)], self
@@ -176,6 +190,7 @@ class HealthPane(Pane):
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Health"), 1.6))
         top.addStretch(1)
+        top.addWidget(self.copy_button)
         top.addWidget(self.check_button)
         content = QWidget()
         box = QVBoxLayout(content)
@@ -192,6 +207,7 @@ class HealthPane(Pane):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.setTabOrder(self.copy_button, self.check_button)
         self.setTabOrder(self.check_button, self.alerts_view)
         self.setTabOrder(self.alerts_view, self.integrations_view)
         self.setTabOrder(self.integrations_view, self.counts_view)
@@ -374,6 +390,32 @@ class HealthPane(Pane):
 
     def alert_line(self, alert: Alert) -> str:
         return "⚠  " + alert_text(alert)
+
+    # -- diagnostics -------------------------------------------------------------
+
+    def copy_diagnostics(self) -> None:
+        """Gather the diagnostics on the I/O pool, then put them on the clipboard."""
+        if self.ctx.runner.closed:
+            return
+        self.copy_button.setEnabled(False)
+        data_dir = Path(self.ctx.services.store.path).parent
+        qt = f"{qVersion()} (PySide6 {PySide6.__version__})"
+        self.ctx.runner.run_io(
+            lambda: diagnostics(Paths(data_dir), qt_version=qt), self._copied, self._not_copied
+        )
+
+    def _copied(self, text: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.copy_button.setEnabled(True)
+        QApplication.clipboard().setText(text)
+        self.checked_label.setText(self.tr("Diagnostics copied to the clipboard"))
+        self.copied.emit(text)
+
+    def _not_copied(self, exc: Exception) -> None:
+        if shiboken6.isValid(self):
+            self.copy_button.setEnabled(True)
+            show_error(self, exc)
 
     # -- this process ------------------------------------------------------------
 
