@@ -7,6 +7,10 @@
 #   make lint    ruff check, ruff format --check, mypy, import-linter
 #   make bench   the benchmarks at full size, printing their figures
 #   make clean   caches and build output (keeps .venv and .tools; `make distclean` removes them)
+#   make package PyInstaller bundle dist/atrium/ (ONEFILE=1: dist/atrium-onefile), then checks it
+#   make install-desktop    menu entry, icons, metainfo into ~/.local/share (PREFIX=DIR elsewhere)
+#   make uninstall-desktop  remove exactly what install-desktop wrote (same PREFIX)
+#   make translations       refresh resources/translations/*.ts from desktop/ui, compile the .qm
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -20,9 +24,10 @@ PYTEST_ARGS ?=
 BENCH_TIMEOUT ?= 1800
 
 .PHONY: help setup setup-runtime run test lint bench clean distclean
+.PHONY: install-desktop uninstall-desktop translations
 
 help:
-	@sed -n '4,10p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n 's/^#   make /  make /p' Makefile
 
 setup:
 	bash scripts/setup.sh
@@ -75,3 +80,25 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) .tools
+
+# Linux desktop integration: the .desktop entry, icons and AppStream metainfo (see packaging/linux).
+PREFIX ?=
+install-desktop: setup-runtime
+	$(BIN)/atrium desktop install $(if $(PREFIX),--prefix "$(PREFIX)")
+
+uninstall-desktop:
+	$(BIN)/atrium desktop uninstall $(if $(PREFIX),--prefix "$(PREFIX)")
+
+# Qt translations: lupdate collects self.tr() strings of desktop/ui into the .ts files (translated
+# with pyside6-linguist), lrelease compiles them into the .qm files the app loads at start-up.
+TRANSLATIONS := $(wildcard resources/translations/atrium_*.ts)
+translations: setup
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -tr-function-alias tr+=_tr desktop/ui desktop/app.py -ts $(TRANSLATIONS)
+	for ts in $(TRANSLATIONS); do $(BIN)/pyside6-lrelease "$$ts" -qm "$${ts%.ts}.qm"; done
+
+# PyInstaller bundle (packaging/atrium.spec), then the frozen app is started and checked; fails if
+# any check fails. Prints the size, build time and start-up next to the source run's.
+ONEFILE ?=
+.PHONY: package
+package: setup
+	$(BIN)/python packaging/build.py $(if $(filter-out 0,$(ONEFILE)),--onefile)

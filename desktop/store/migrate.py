@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.config import bundle_root
 from desktop.core.errors import StoreError
 
 if TYPE_CHECKING:
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 HEAD_REVISION = "0003_span_and_unread_indexes"
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+# The Alembic history beside the package, or in the PyInstaller bundle when frozen.
+MIGRATIONS_DIR = bundle_root() / "migrations"
 
 
 # Objects made by raw DDL in the migrations, outside the models: SQLite's FTS5
