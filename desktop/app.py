@@ -138,7 +138,7 @@ def _run_window(
     theme = settings.get("appearance.theme")
     apply_theme(app, theme)
     follow_system(app, theme)
-    services = Services(store, env_zone())
+    services = Services(store, env_zone(), settings.path)
     runner = TaskRunner()
     events = AppEvents()
     scheduler = JobScheduler()  # builds nothing until started
@@ -202,7 +202,7 @@ def _run_window(
             presence.start_reminders(scheduler)
             scheduler.start()
 
-        QTimer.singleShot(JOBS_DELAY_MS, start_jobs)
+        QTimer.singleShot(JOBS_DELAY_MS, window, start_jobs)  # not after the window is gone
         if smoke:
             SmokeRun(window, app, all_panes)
         window.show()

@@ -54,6 +54,9 @@ class Paths:
     # Where the logs go; None keeps them in the profile (DATA_DIR/logs). The default profile
     # logs to the platform's log (state) directory.
     logs: Path | None = None
+    # Where settings.json lives; None keeps it in the profile. The default profile keeps it in
+    # the platform's config directory (a profile chosen with --data-dir is self-contained).
+    config: Path | None = None
 
     @property
     def database(self) -> Path:
@@ -61,7 +64,7 @@ class Paths:
 
     @property
     def settings(self) -> Path:
-        return self.data_dir / SETTINGS_FILE
+        return (self.config if self.config is not None else self.data_dir) / SETTINGS_FILE
 
     @property
     def log_dir(self) -> Path:
@@ -82,6 +85,7 @@ class Paths:
         return cls(
             Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         )
 
     def ensure(self) -> Paths:
@@ -89,6 +93,11 @@ class Paths:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             self.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if self.config is not None:
+                self.config.mkdir(parents=True, exist_ok=True, mode=0o700)
+                older = self.data_dir / SETTINGS_FILE  # where earlier versions kept it
+                if older.exists() and not self.settings.exists():
+                    older.replace(self.settings)
         except OSError as exc:
             raise UserError(
                 f"cannot create the data directory {self.data_dir}: {exc.strerror}; "
@@ -150,6 +159,7 @@ class Settings:
 
     def __init__(self, path: Path) -> None:
         self._path = path
+        self.path = path
         self._values: dict[str, Any] = {}
         self._load()
 

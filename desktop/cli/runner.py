@@ -88,7 +88,7 @@ class open_services:  # noqa: N801 - used like a function in a with statement
         from desktop.store.profile import open_store
 
         self.store = open_store(self.paths.database)
-        return Services(self.store, env_zone())
+        return Services(self.store, env_zone(), self.paths.settings)
 
     def __exit__(self, *exc: object) -> None:
         self.store.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 log = logging.getLogger("desktop.runtime")
@@ -59,7 +59,7 @@ class JobScheduler:
 
         self._scheduler.add_job(
             guarded,
-            IntervalTrigger(seconds=seconds),
+            IntervalTrigger(seconds=seconds, timezone=UTC),  # no local-zone lookup
             id=name,
             name=name,
             replace_existing=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.config import SETTINGS_FILE, Settings
@@ -29,9 +30,13 @@ if TYPE_CHECKING:
 class Services:
     """The service of every area, sharing one context."""
 
-    def __init__(self, store: Store, zone_override: str | None = None) -> None:
+    def __init__(
+        self, store: Store, zone_override: str | None = None, settings_path: Path | None = None
+    ) -> None:
         self.store = store
         self.ctx = ServiceContext(store, zone_override)
+        # The profile's settings file (default: beside the database, as in a --data-dir profile).
+        self.settings_path = settings_path or store.path.parent / SETTINGS_FILE
 
     @cached_property
     def tasks(self) -> TaskService:
@@ -91,5 +96,5 @@ class Services:
     @property
     def schedule(self) -> ScheduleService:
         # Read the settings on every use: hours and rules changed in Preferences apply at once.
-        settings = Settings(self.store.path.parent / SETTINGS_FILE)
+        settings = Settings(self.settings_path)
         return ScheduleService(self.ctx, ScheduleOptions.from_settings(settings))
