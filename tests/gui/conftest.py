@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -16,7 +16,7 @@ from desktop.runtime.task_runner import TaskRunner
 from desktop.services.container import Services
 from desktop.services.overview import PaneData
 from desktop.ui.main_window import MainWindow
-from desktop.ui.panes.base import PaneContext
+from desktop.ui.panes.base import PaneContext, PaneFactory
 
 
 @pytest.fixture
@@ -46,4 +46,28 @@ def main_window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
     window.show()
     qtbot.waitExposed(window)
     yield window
+    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+
+
+@pytest.fixture
+def pane_window(
+    qtbot: QtBot, pane_ctx: PaneContext
+) -> Iterator[Callable[[str, PaneFactory], MainWindow]]:
+    """Makes a shown, active main window whose pane `name` is the real one `factory` builds
+    (the other panes are overviews); the runner is idle again at the end."""
+
+    def make(name: str, factory: PaneFactory) -> MainWindow:
+        window = MainWindow(
+            pane_ctx.runner,
+            pane_ctx.events,
+            overview,
+            pane_builders={name: lambda: factory(pane_ctx)},
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitActive(window)
+        return window
+
+    yield make
     qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.container import Services
 from desktop.services.finance import TransactionDraft
-from desktop.services.overview import PaneData
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes import finance_pane
 from desktop.ui.panes.base import PaneContext
@@ -26,10 +25,6 @@ from desktop.ui.panes.finance_pane import FinancePane
 pytestmark = pytest.mark.gui
 
 MARCH = date(2026, 3, 1)  # the fixed clock's month
-
-
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
 
 
 @pytest.fixture
@@ -51,18 +46,8 @@ def seeded(services: Services) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
-    window = MainWindow(
-        pane_ctx.runner,
-        pane_ctx.events,
-        overview,
-        pane_builders={"finance": lambda: FinancePane(pane_ctx)},
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+def window(pane_window: Callable[..., MainWindow]) -> MainWindow:
+    return pane_window("finance", FinancePane)
 
 
 def open_finance(qtbot: QtBot, window: MainWindow) -> FinancePane:

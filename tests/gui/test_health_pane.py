@@ -5,7 +5,7 @@ check on demand."""
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from desktop.core.changes import Changes
 from desktop.services.container import Services
 from desktop.services.health import Alert, HealthService
-from desktop.services.overview import PaneData
 from desktop.services.tasks import TaskDraft
 from desktop.store.migrate import HEAD_REVISION
 from desktop.store.models import Integration
@@ -30,10 +29,6 @@ from desktop.ui.panes.registry import load_factory
 
 pytestmark = pytest.mark.gui
 Usage = namedtuple("Usage", "total used free")
-
-
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
 
 
 def add_integration(store: Store, kind: str, name: str, state: str, error: str | None) -> None:
@@ -53,19 +48,8 @@ def add_integration(store: Store, kind: str, name: str, state: str, error: str |
 
 
 @pytest.fixture
-def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
-    window = MainWindow(
-        pane_ctx.runner,
-        pane_ctx.events,
-        overview,
-        pane_builders={"health": lambda: HealthPane(pane_ctx)},
-    )
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    yield window
-    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+def window(pane_window: Callable[..., MainWindow]) -> MainWindow:
+    return pane_window("health", HealthPane)
 
 
 def open_health(qtbot: QtBot, window: MainWindow) -> HealthPane:

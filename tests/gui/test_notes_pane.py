@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,7 +10,6 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes import notes_pane
 from desktop.ui.panes.base import PaneContext
@@ -19,10 +18,6 @@ from desktop.ui.panes.notes_pane import ConfirmDeleteNote, NotesPane
 from tests.conftest import FakeClock
 
 pytestmark = pytest.mark.gui
-
-
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
 
 
 @pytest.fixture
@@ -37,19 +32,8 @@ def seeded(services: Services, clock: FakeClock) -> dict[str, str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
-    window = MainWindow(
-        pane_ctx.runner,
-        pane_ctx.events,
-        overview,
-        pane_builders={"notes": lambda: NotesPane(pane_ctx)},
-    )
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    yield window
-    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+def window(pane_window: Callable[..., MainWindow]) -> MainWindow:
+    return pane_window("notes", NotesPane)
 
 
 def open_notes(qtbot: QtBot, window: MainWindow) -> NotesPane:
