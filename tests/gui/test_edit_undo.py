@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +11,6 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.ui import undo
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import PaneContext
@@ -24,25 +23,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
-def shell(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[Shell]:
-    window = MainWindow(
-        pane_ctx.runner,
-        pane_ctx.events,
-        overview,
-        pane_builders={"notes": lambda: NotesPane(pane_ctx)},
-    )
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    shell = Shell(window, pane_ctx)
-    yield shell
-    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+def shell(pane_window: Callable[..., MainWindow], pane_ctx: PaneContext) -> Shell:
+    return Shell(pane_window("notes", NotesPane), pane_ctx)
 
 
 def open_notes(qtbot: QtBot, window: MainWindow) -> NotesPane:
