@@ -188,10 +188,9 @@ def load_counts(
     services: Services, query: TaskQuery, still_wanted: Callable[[], bool]
 ) -> dict[str, int] | None:
     """How many rows each view has with the query's words and tag; None once unwanted."""
-    counts: dict[str, int] = {}
+    if not still_wanted():
+        return None
     now, today = services.ctx.now(), services.ctx.today()
-    for view in VIEWS:
-        if not still_wanted():
-            return None
-        counts[view] = services.tasks.count(view_filter(replace(query, view=view), now, today))
-    return counts
+    return services.tasks.count_many(
+        {view: view_filter(replace(query, view=view), now, today) for view in VIEWS}
+    )

@@ -66,3 +66,17 @@ def test_search_and_tags_still_apply(many: Services) -> None:
     flt = TaskFilter(search="task", due_before=date(2026, 3, 5), limit=30)
     assert [str(t.id) for t in many.tasks.list(flt)] == sql_order(many, flt)
     assert len(many.tasks.list(flt)) == 30
+
+
+def test_counting_many_filters_at_once_equals_counting_each(many: Services) -> None:
+    filters = {
+        "today": TaskFilter(due_before=date(2026, 3, 5)),
+        "overdue": TaskFilter(due_before=datetime(2026, 3, 1, 8, 30, tzinfo=UTC)),
+        "upcoming": TaskFilter(due_after=date(2026, 3, 5)),
+        "done": TaskFilter(status="done"),
+        "all": TaskFilter(roots_only=True, order="manual"),
+        "searched": TaskFilter(search="task 1", status="all"),
+    }
+    together = many.tasks.count_many(filters)
+    assert together == {name: many.tasks.count(flt) for name, flt in filters.items()}
+    assert all(together.values())
