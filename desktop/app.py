@@ -199,6 +199,8 @@ def _run_window(
             instance.listen()
 
         def start_jobs() -> None:  # after the first pane, so that start-up does not wait
+            if runner.closed:  # the window closed before the jobs were due
+                return
             presence.start_reminders(scheduler)
             scheduler.start()
 

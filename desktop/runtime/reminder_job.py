@@ -59,6 +59,8 @@ class ReminderJob:
 
     def check(self) -> None:
         """Look for due reminders (callable from any thread)."""
+        if self._runner.closed:  # the app is shutting down
+            return
         services = self._services
         self._runner.run_db(lambda: take_due(services), self._delivered)
 
