@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,9 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.html_clean import clean_html
 from desktop.services.container import Services
 from desktop.services.messages import IncomingMessage
-from desktop.services.overview import PaneData
 from desktop.ui.main_window import MainWindow
-from desktop.ui.panes.base import PaneContext
 from desktop.ui.panes.inbox_model import MessagesModel
 from desktop.ui.panes.inbox_pane import InboxPane
 from desktop.ui.panes.safe_browser import SafeBrowser
@@ -61,18 +59,8 @@ def seeded(services: Services) -> dict[str, str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
-    window = MainWindow(
-        pane_ctx.runner,
-        pane_ctx.events,
-        lambda pane: PaneData(pane, "overview", ("Title",), ()),
-        pane_builders={"inbox": lambda: InboxPane(pane_ctx)},
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+def window(pane_window: Callable[..., MainWindow]) -> MainWindow:
+    return pane_window("inbox", InboxPane)
 
 
 def open_inbox(qtbot: QtBot, window: MainWindow) -> InboxPane:
