@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
 
-HEAD_REVISION = "0003_span_and_unread_indexes"
+HEAD_REVISION = "0004_finance_import_rules"
 # The Alembic history beside the package, or in the PyInstaller bundle when frozen.
 MIGRATIONS_DIR = bundle_root() / "migrations"
 

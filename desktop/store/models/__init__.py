@@ -3,7 +3,15 @@
 from desktop.store.models.automation import AgentLog, VoiceCommand, Workflow, WorkflowRun
 from desktop.store.models.base import SYNC_COLUMNS, Base, Synced
 from desktop.store.models.calendar import Attendee, CalendarEvent
-from desktop.store.models.finance import ACCOUNT_KINDS, Account, Budget, Transaction
+from desktop.store.models.finance import (
+    ACCOUNT_KINDS,
+    RULE_PAYEE_OPS,
+    Account,
+    Budget,
+    CategoryRule,
+    ImportBatch,
+    Transaction,
+)
 from desktop.store.models.inbox import PLATFORMS, Integration, Message
 from desktop.store.models.local import AppMeta
 from desktop.store.models.notes import LINK_KINDS, Note, NoteLink
@@ -22,6 +30,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Account,
     Transaction,
     Budget,
+    CategoryRule,
+    ImportBatch,
     Note,
     NoteLink,
     Workflow,
@@ -37,6 +47,7 @@ __all__ = [
     "PLATFORMS",
     "PRIORITIES",
     "REMINDER_STATES",
+    "RULE_PAYEE_OPS",
     "SYNCED_MODELS",
     "SYNC_COLUMNS",
     "TASK_STATUSES",
@@ -47,7 +58,9 @@ __all__ = [
     "Base",
     "Budget",
     "CalendarEvent",
+    "CategoryRule",
     "DevProject",
+    "ImportBatch",
     "Integration",
     "Message",
     "Note",

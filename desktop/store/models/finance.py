@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, Index, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.ids import natural_id
@@ -30,6 +31,8 @@ class Account(Synced, Base):
     institution: Mapped[str] = mapped_column(String(200), default="")
     opening_balance_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     archived: Mapped[bool] = mapped_column(default=False)
+    # The CSV column mapping last used to import into this account (see `tx import --map`).
+    import_mapping: Mapped[dict[str, Any] | None]
 
 
 class Transaction(Synced, Base):
@@ -42,6 +45,7 @@ class Transaction(Synced, Base):
         Index(None, "owner_id", "account_id", "date"),
         Index(None, "owner_id", "bank_transaction_id"),
         Index(None, "account_id", "deleted_hlc", "amount_minor"),  # balances, index-only
+        Index(None, "import_batch"),
     )
 
     account_id: Mapped[uuid.UUID]
@@ -54,6 +58,10 @@ class Transaction(Synced, Base):
     bank_transaction_id: Mapped[str | None] = mapped_column(String(255))
     import_batch: Mapped[str | None] = mapped_column(String(64))
     cleared: Mapped[bool] = mapped_column(default=True)
+    # The payee as the bank wrote it ("AMZN Mktp DE*2K3L"); `payee` holds the cleaned name.
+    original_payee: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # Who chose the category: "" (nobody), "user", "rule", "learned" or "import" (the file said).
+    category_source: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class Budget(Synced, Base):
@@ -71,3 +79,44 @@ class Budget(Synced, Base):
     month: Mapped[date]
     amount_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
+
+
+RULE_PAYEE_OPS = ("", "contains", "equals", "regex")
+
+
+class CategoryRule(Synced, Base):
+    """A user rule: transactions whose payee / amount / account match get a category.
+
+    Rules apply in `position` order; the first match wins. Every condition that is
+    set must hold (an empty payee op, a null bound or a null account matches all).
+    """
+
+    __tablename__ = "category_rules"
+    __table_args__ = (
+        CheckConstraint("payee_op IN ('', 'contains', 'equals', 'regex')", name="payee_op"),
+        Index(None, "owner_id", "position"),
+    )
+
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    payee_op: Mapped[str] = mapped_column(String(8), default="")
+    payee_pattern: Mapped[str] = mapped_column(String(300), default="")
+    min_minor: Mapped[int | None] = mapped_column(BigInteger)
+    max_minor: Mapped[int | None] = mapped_column(BigInteger)
+    account_id: Mapped[uuid.UUID | None]
+    category: Mapped[str] = mapped_column(String(100))
+    rename_to: Mapped[str] = mapped_column(String(300), default="")
+    enabled: Mapped[bool] = mapped_column(default=True)
+
+
+class ImportBatch(Synced, Base):
+    """One statement import: what came from which file, so it can be listed and undone."""
+
+    __tablename__ = "import_batches"
+    __table_args__ = (Index(None, "owner_id", "created_at"),)
+
+    account_id: Mapped[uuid.UUID]
+    source_name: Mapped[str] = mapped_column(String(300))
+    format: Mapped[str] = mapped_column(String(8))
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    undone: Mapped[bool] = mapped_column(default=False)
