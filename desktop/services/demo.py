@@ -171,11 +171,14 @@ class _BulkWriter:
         self.processors = [
             table.c[key].type.dialect_impl(dialect).bind_processor(dialect) for key in self.keys
         ]
+        # A column the seeder does not fill takes its scalar default (None when it has none).
+        self.defaults = {key: _scalar_default(table.c[key]) for key in self.keys}
         self.rows_per_statement = max(1, min(1000, MAX_PARAMETERS // len(self.keys)))
         self._sql: dict[int, str] = {}
 
     def write(self, connection: Connection, rows: list[Row]) -> None:
         plan = list(zip(self.keys, self.processors, strict=True))
+        defaults = self.defaults
         step = self.rows_per_statement
         for start in range(0, len(rows), step):
             batch = rows[start : start + step]
@@ -183,7 +186,7 @@ class _BulkWriter:
                 value if convert is None else convert(value)
                 for row in batch
                 for key, convert in plan
-                for value in (row[key],)
+                for value in (row[key] if key in row else defaults[key],)
             ]
             connection.exec_driver_sql(self._statement(len(batch)), tuple(params))
 
@@ -192,6 +195,11 @@ class _BulkWriter:
         if sql is None:
             sql = self._sql[count] = self.head + ", ".join([self.values] * count)
         return sql
+
+
+def _scalar_default(column: Any) -> Any:
+    default = column.default
+    return default.arg if default is not None and default.is_scalar else None
 
 
 def _table(model: type[Base]) -> Table:

