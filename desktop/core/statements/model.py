@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from desktop.core.errors import UserError
+from desktop.core.statements.csv_mapping import CsvMapping
 
 FORMATS = ("ofx", "qfx", "qif", "csv")
 
@@ -69,3 +70,6 @@ class ParsedStatement:
     ledger_balance: Decimal | None = None
     ledger_balance_date: date | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. "3 rows had no FITID"
+    # CSV only: the mapping used, guesses filled in (columns, decimal, date_format, delimiter);
+    # the import service saves its to_dict() on the account for the next import.
+    mapping: CsvMapping | None = None
