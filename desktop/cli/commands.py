@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.cli import admin, desktop_install, ical_commands, phrasing, planning
+from desktop.cli import (
+    admin,
+    category_commands,
+    desktop_install,
+    finance_commands,
+    ical_commands,
+    phrasing,
+    planning,
+)
 from desktop.cli.output import emit_json, say, table, when_text
 from desktop.core.errors import UserError
 from desktop.core.rrule_text import describe_rrule
@@ -357,9 +365,8 @@ def _tx_table(txs: Any, zone: ZoneInfo) -> None:
 def _summary(v: Any, zone: ZoneInfo) -> None:
     say(f"{v.month} ({v.currency}): income {v.income}, expenses {v.expenses}, net {v.net}")
     table(("CATEGORY", "SPENT"), list(v.by_category.items()), "No spending.")
-    if v.budgets:
-        say("")
-        _budget_table(v.budgets, zone)
+    # Budgets with rollover and projection, the month's projection and alerts (issue 9).
+    category_commands.summary_insight(v)
     if v.other_currencies:
         say(f"Also in {', '.join(v.other_currencies)}: see --currency.")
 
@@ -579,6 +586,8 @@ HANDLERS: dict[str, Handler] = {
     "doctor": admin.doctor,
     **planning.HANDLERS,
     **ical_commands.HANDLERS,
+    **finance_commands.HANDLERS,
     **phrasing.HANDLERS,
     **desktop_install.HANDLERS,
+    **category_commands.HANDLERS,
 }

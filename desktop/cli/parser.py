@@ -87,6 +87,7 @@ def build_parser() -> Parser:
     _reminders(build)
     _phrases(build)
     _calendar(build)
+    _categories(build)
     return parser
 
 
@@ -229,6 +230,8 @@ def _money(b: _Builder) -> None:
     summary = b.command(g, "summary", "tx.summary", "income, spending and budgets of a month")
     summary.add_argument("--month", required=True, metavar="YYYY-MM")
     summary.add_argument("--currency", metavar="CODE")
+    _tx_categories(b, g)
+    _tx_import(b, g)
     g = b.group("budget", "monthly budgets")
     put = b.command(g, "set", "budget.set", "set a category's budget for a month")
     put.add_argument("category")
@@ -237,6 +240,65 @@ def _money(b: _Builder) -> None:
     b.command(g, "list", "budget.list", "budgets of a month").add_argument(
         "--month", required=True, metavar="YYYY-MM"
     )
+
+
+def _tx_import(b: _Builder, g: Any) -> None:
+    """`tx import FILE ...`, `tx undo-import BATCH`, `tx imports` (in finance_commands.py)."""
+    imp = b.command(g, "import", "tx.import", "import a bank statement (OFX, QFX, QIF, CSV)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--account", metavar="NAME", help="default: the file's, or the only one")
+    imp.add_argument("--format", choices=("ofx", "qfx", "qif", "csv"), help="default: guessed")
+    imp.add_argument(
+        "--map", metavar="date=COL,amount=COL,...", help="CSV columns (saved on the account)"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="say what would happen, save nothing")
+    imp.add_argument(
+        "--keep-valid", action="store_true", help="import the valid rows and list the errors"
+    )
+    b.command(g, "undo-import", "tx.undo-import", "take back an import").add_argument("batch")
+    lst = b.command(g, "imports", "tx.imports", "recent statement imports")
+    lst.add_argument("--limit", type=int, default=20, metavar="N")
+
+
+def _tx_categories(b: _Builder, g: Any) -> None:
+    """`tx categorize|set-category|recurring|export` (handlers in category_commands.py)."""
+    cat = b.command(g, "categorize", "tx.categorize", "suggest categories (with --apply: set them)")
+    cat.add_argument("--apply", action="store_true", help="write rule matches and sure guesses")
+    cat.add_argument("--min-confidence", type=float, metavar="X", help="0 to 1 (default 0.6)")
+    cat.add_argument("--limit", type=int, metavar="N")
+    fix = b.command(g, "set-category", "tx.set-category", "set a transaction's category")
+    fix.add_argument("id")
+    fix.add_argument("category")
+    rec = b.command(g, "recurring", "tx.recurring", "recurring payments and their next date")
+    rec.add_argument("--all", action="store_true", help="also series that seem to have stopped")
+    out = b.command(g, "export", "tx.export", "export transactions", json=False)
+    out.add_argument("--format", choices=("csv",), default="csv")
+    out.add_argument("--month", metavar="YYYY-MM")
+    out.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+
+def _categories(b: _Builder) -> None:
+    """`category rule add|list|delete|move` (handlers in category_commands.py)."""
+    g = b.group("category", "categories and the rules that set them")
+    rules = g.add_parser("rule", help="rules that categorise transactions", parents=b.parents)
+    inner = rules.add_subparsers(dest="rule_command", metavar="COMMAND", parser_class=Parser)
+    inner.required = True
+    add = b.command(inner, "add", "category.rule.add", "add a rule (the first match wins)")
+    add.add_argument("--category", required=True, metavar="C")
+    payee = add.add_mutually_exclusive_group()
+    payee.add_argument("--payee-contains", metavar="TEXT")
+    payee.add_argument("--payee-equals", metavar="TEXT")
+    payee.add_argument("--payee-regex", metavar="RE")
+    add.add_argument("--min", metavar="AMOUNT", help="size of the amount at least (sign ignored)")
+    add.add_argument("--max", metavar="AMOUNT", help="size of the amount at most")
+    add.add_argument("--account", metavar="A")
+    add.add_argument("--rename", metavar="PAYEE", help="also rename the payee")
+    add.add_argument("--position", type=int, metavar="N", help="place in the order (1 = first)")
+    b.command(inner, "list", "category.rule.list", "rules in the order they apply")
+    b.command(inner, "delete", "category.rule.delete", "delete a rule").add_argument("id")
+    move = b.command(inner, "move", "category.rule.move", "move a rule to place N")
+    move.add_argument("id")
+    move.add_argument("position", type=int)
 
 
 def _misc(b: _Builder) -> None:

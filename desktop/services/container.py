@@ -24,6 +24,10 @@ from desktop.services.undo import UndoService
 from desktop.store.profile import Store
 
 if TYPE_CHECKING:
+    from desktop.services.categorize import CategorizeService
+    from desktop.services.category_rules import CategoryRuleService
+    from desktop.services.finance_import import ImportService
+    from desktop.services.finance_insight import FinanceInsightService
     from desktop.services.ical.service import IcalService
 
 
@@ -55,6 +59,25 @@ class Services:
         return FinanceService(self.ctx)
 
     @cached_property
+    def category_rules(self) -> CategoryRuleService:
+        # Imported on first use, like the other finance extras: start-up does not need them.
+        from desktop.services.category_rules import CategoryRuleService
+
+        return CategoryRuleService(self.ctx)
+
+    @cached_property
+    def categorize(self) -> CategorizeService:
+        from desktop.services.categorize import CategorizeService
+
+        return CategorizeService(self.ctx)
+
+    @cached_property
+    def finance_insight(self) -> FinanceInsightService:
+        from desktop.services.finance_insight import FinanceInsightService
+
+        return FinanceInsightService(self.ctx)
+
+    @cached_property
     def messages(self) -> MessageService:
         return MessageService(self.ctx)
 
@@ -80,6 +103,13 @@ class Services:
         from desktop.services.ical.service import IcalService
 
         return IcalService(self.ctx)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        # Imported on first use: statement parsing is only needed by imports.
+        from desktop.services.finance_import import ImportService
+
+        return ImportService(self.ctx)
 
     @cached_property
     def reminders(self) -> ReminderService:

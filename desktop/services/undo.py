@@ -26,6 +26,8 @@ AREAS = {
     "accounts": "finance",
     "transactions": "finance",
     "budgets": "finance",
+    "category_rules": "finance",
+    "import_batches": "finance",
     "notes": "notes",
     "note_links": "notes",
     "workflows": "workflows",

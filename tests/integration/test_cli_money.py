@@ -192,6 +192,12 @@ def test_tx_summary_json(november: Cli) -> None:
             "spent": "19.75",
             "remaining": "380.25",
             "currency": "EUR",
+            # Added by issue 9: no October budget, so nothing rolls over; November is past.
+            "rollover": "0.00",
+            "available": "400.00",
+            "projected": "19.75",
+            "used_percent": 4.9,
+            "alert": None,
         },
         {
             "category": "rent",
@@ -200,6 +206,11 @@ def test_tx_summary_json(november: Cli) -> None:
             "spent": "100.00",
             "remaining": "-50.00",
             "currency": "EUR",
+            "rollover": "0.00",
+            "available": "50.00",
+            "projected": "100.00",
+            "used_percent": 200.0,
+            "alert": 100,
         },
     ]
 

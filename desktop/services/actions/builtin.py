@@ -6,8 +6,10 @@ from types import ModuleType
 
 from desktop.services.actions import (
     calendar_actions,
+    category_actions,
     finance_actions,
     ical_actions,
+    import_actions,
     misc_actions,
     phrase_actions,
     project_actions,
@@ -31,6 +33,8 @@ def register_all(catalog: ActionCatalog) -> None:
         phrase_actions,
         task_order_actions,
         project_actions,
+        category_actions,
+        import_actions,
     )
     for module in modules:
         for action in module.ACTIONS:

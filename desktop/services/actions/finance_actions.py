@@ -86,7 +86,8 @@ ACTIONS = (
         "month_summary",
         "Income, spending by category and budgets for a month",
         "read",
-        lambda s, a: s.finance.summary(_month(s, a), a.get("currency")),
+        # The summary plus budgets' rollover, projection and alerts (same fields, more).
+        lambda s, a: s.finance_insight.month(_month(s, a), a.get("currency")),
         (
             MONTH,
             Param("currency", "string", "the currency to sum (default: the main one)"),

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,7 +30,7 @@ from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
 from desktop.services.jsonable import jsonable
 from desktop.services.messages import IncomingMessage
-from desktop.store.models import AgentLog, Integration
+from desktop.store.models import AgentLog, ImportBatch, Integration
 from desktop.store.profile import Store
 from tests.conftest import FakeClock
 
@@ -554,6 +555,10 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
     }
     call(services, "add_account", name="Main", currency="EUR")
     call(services, "add_transaction", amount="-5", payee="Seed shop", category="food")
+    ids["transaction"] = str(services.finance.transactions()[0].id)
+    ids["rule"] = str(
+        call(services, "add_category_rule", category="food", payee_contains="seed").value.id
+    )
     start = clock.current + timedelta(hours=2)
     services.calendar.add(
         EventDraft("Reminded", start, start + timedelta(hours=1), reminders=[10, 20])
@@ -573,7 +578,12 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
             )
         )
         uow.s.add(Integration(kind="gmail", account="me@example.com", display_name="Gmail"))
+        batch = ImportBatch(
+            account_id=services.finance.accounts()[0].id, source_name="seed.csv", format="csv"
+        )
+        uow.s.add(batch)
         uow.commit()
+    ids["import_batch"] = str(batch.id)
     return ids
 
 
@@ -642,7 +652,25 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "export_calendar": {"from": "today", "to": "fri"},
         "import_tasks": {"text": SMOKE_ICS.format("VTODO", "DUE;VALUE=DATE:20260306")},
         "export_tasks": {},
+        # category rules, suggestions, recurring payments, export (issue 9)
+        "add_category_rule": {"category": "coffee", "payee_contains": "bean"},
+        "list_category_rules": {},
+        "delete_category_rule": {"id": ids["rule"]},
+        "move_category_rule": {"id": ids["rule"], "position": 1},
+        "suggest_categories": {},
+        "apply_categories": {},
+        "set_transaction_category": {"id": ids["transaction"], "category": "snacks"},
+        "list_recurring": {},
+        "export_transactions": {"format": "csv"},
+        # statement imports (issue 9)
+        "import_transactions": {"path": str(STATEMENT), "account": "Main"},
+        "preview_import": {"path": str(STATEMENT)},
+        "list_import_batches": {},
+        "undo_import": {"batch": ids["import_batch"]},
     }
+
+
+STATEMENT = Path(__file__).resolve().parents[2] / "fixtures" / "imports" / "march.csv"
 
 
 SMOKE_ICS = (

@@ -33,6 +33,11 @@ def arguments(services: Services, ids: dict[str, str], name: str) -> dict[str, A
     if name == "set_task_project":  # the seeded task has no project to take it out of
         project = CATALOG.call(services, "add_project", {"name": "Undo project"}).value
         return {"id": ids["task"], "project_id": str(project.id)}
+    if name == "move_category_rule":  # the seeded rule is the only one: add one to pass
+        CATALOG.call(services, "add_category_rule", {"category": "x", "payee_contains": "y"})
+        return {"id": ids["rule"], "position": 2}
+    if name == "apply_categories":  # give the seeded rule an uncategorised row to match
+        CATALOG.call(services, "add_transaction", {"amount": "-2", "payee": "Seed cafe"})
     return smoke_arguments(ids)[name]
 
 
