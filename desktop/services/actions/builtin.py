@@ -10,6 +10,7 @@ from desktop.services.actions import (
     finance_actions,
     ical_actions,
     import_actions,
+    ledger_actions,
     misc_actions,
     phrase_actions,
     project_actions,
@@ -35,6 +36,7 @@ def register_all(catalog: ActionCatalog) -> None:
         project_actions,
         category_actions,
         import_actions,
+        ledger_actions,
     )
     for module in modules:
         for action in module.ACTIONS:

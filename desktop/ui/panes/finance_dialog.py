@@ -1,4 +1,5 @@
-"""The small dialog that records a transaction (its values go to the `add_transaction` action)."""
+"""The small dialog that records or edits a transaction (for `add_transaction` or
+`update_transaction`)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.finance import AccountView
+from desktop.services.finance import AccountView, TransactionView
 
 EXPENSE, INCOME = "expense", "income"
 
@@ -38,9 +39,11 @@ class AddTransactionDialog(QDialog):
         categories: Sequence[str],
         today: date,
         parent: QWidget | None = None,
+        editing: TransactionView | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Add transaction"))
+        self.editing = editing
+        self.setWindowTitle(self.tr("Edit transaction") if editing else self.tr("Add transaction"))
         self.date = QDateEdit(QDate(today.year, today.month, today.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -91,7 +94,20 @@ class AddTransactionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        if editing is not None:
+            self._fill(editing)
         self.payee.setFocus()
+
+    def _fill(self, tx: TransactionView) -> None:
+        self.date.setDate(QDate(tx.date.year, tx.date.month, tx.date.day))
+        self.payee.setText(tx.payee)
+        self.kind.setCurrentIndex(self.kind.findData(EXPENSE if tx.amount < 0 else INCOME))
+        self.amount.setText(str(abs(tx.amount)))
+        self.category.setCurrentText(tx.category)
+        self.memo.setText(tx.memo)
+        index = self.account.findData(str(tx.account_id))
+        if index >= 0:
+            self.account.setCurrentIndex(index)
 
     def problem(self) -> str:
         """What is wrong with the input, or "" when it can be saved."""
@@ -113,7 +129,8 @@ class AddTransactionDialog(QDialog):
         super().accept()
 
     def arguments(self) -> dict[str, Any]:
-        """The `add_transaction` arguments the input makes."""
+        """The `add_transaction` arguments the input makes (with the id when editing, for
+        `update_transaction`)."""
         amount = self.amount.text().strip().replace(",", "").lstrip("+-")
         sign = "-" if self.kind.currentData() == EXPENSE else ""
         args: dict[str, Any] = {
@@ -125,6 +142,8 @@ class AddTransactionDialog(QDialog):
         }
         if self.account.count():
             args["account"] = self.account.currentData()
+        if self.editing is not None:
+            args["id"] = str(self.editing.id)
         return args
 
     @classmethod
@@ -134,9 +153,98 @@ class AddTransactionDialog(QDialog):
         accounts: Sequence[AccountView],
         categories: Sequence[str],
         today: date,
+        editing: TransactionView | None = None,
     ) -> dict[str, Any] | None:
-        """Run the dialog; the `add_transaction` arguments, or None when cancelled."""
-        dialog = cls(accounts, categories, today, parent)
+        """Run the dialog; the action's arguments, or None when cancelled."""
+        dialog = cls(accounts, categories, today, parent, editing)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.arguments()
+            return None
+        finally:
+            dialog.deleteLater()
+
+
+class BudgetDialog(QDialog):
+    """A category and the most to spend on it in a month (for `set_budget`).
+
+    Signals:
+        None (accepted/rejected as every QDialog).
+    """
+
+    def __init__(
+        self,
+        categories: Sequence[str],
+        month: date,
+        parent: QWidget | None = None,
+        category: str = "",
+        amount: Decimal | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.month = month
+        self.setWindowTitle(self.tr("Budget for {month}").format(month=f"{month:%B %Y}"))
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.setAccessibleName(self.tr("Category"))
+        self.category.addItems(list(categories))
+        self.category.setCurrentText(category)
+        self.amount = QLineEdit("" if amount is None else str(amount))
+        self.amount.setAccessibleName(self.tr("Amount"))
+        self.amount.setPlaceholderText("250")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        form = QFormLayout()
+        form.addRow(self.tr("&Category"), self.category)
+        form.addRow(self.tr("&At most"), self.amount)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        (self.amount if category else self.category).setFocus()
+
+    def problem(self) -> str:
+        """What is wrong with the input, or "" when it can be saved."""
+        if not self.category.currentText().strip():
+            return self.tr("Name the category the budget is for.")
+        try:
+            value = Decimal(self.amount.text().strip().replace(",", ""))
+        except InvalidOperation:
+            return self.tr("Write the amount as a number, like 250.")
+        if not value.is_finite() or value < 0:
+            return self.tr("Write the amount as a positive number, like 250.")
+        return ""
+
+    def accept(self) -> None:
+        message = self.problem()
+        if message:
+            self.error.setText(message)
+            return
+        super().accept()
+
+    def arguments(self) -> dict[str, Any]:
+        """The `set_budget` arguments the input makes."""
+        return {
+            "category": self.category.currentText().strip(),
+            "amount": self.amount.text().strip().replace(",", ""),
+            "month": f"{self.month:%Y-%m}",
+        }
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget,
+        categories: Sequence[str],
+        month: date,
+        category: str = "",
+        amount: Decimal | None = None,
+    ) -> dict[str, Any] | None:
+        """Run the dialog; the `set_budget` arguments, or None when cancelled."""
+        dialog = cls(categories, month, parent, category, amount)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.arguments()

@@ -2,7 +2,7 @@
 
 A month is read in one job (`finance_model.load_finance`); the category and account
 filters act on what was read. New transactions go through the `add_transaction`
-action from a small dialog.
+action from a small dialog; editing and deleting live in `finance_editing`.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from desktop.ui.messages import show_error
 from desktop.ui.panes.base import Pane, PaneContext
 from desktop.ui.panes.finance_charts import FinanceCharts
 from desktop.ui.panes.finance_dialog import AddTransactionDialog
+from desktop.ui.panes.finance_editing import FinanceEditing
 from desktop.ui.panes.finance_model import (
     SPENDING_COLOUR,
     FinanceData,
@@ -85,6 +86,8 @@ class FinancePane(Pane):
         self.account_box.setMinimumContentsLength(14)
         self.add_button = QPushButton(self.tr("&Add transaction…"))
         self.add_button.setAccessibleName(self.tr("Add transaction"))
+        self.budget_button = QPushButton(self.tr("Set &budget…"))
+        self.budget_button.setAccessibleName(self.tr("Set a budget for this month"))
         self.summary = QLabel()
         self.summary.setObjectName("financeSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -117,6 +120,8 @@ class FinancePane(Pane):
         self.accounts.itemActivated.connect(self._on_account_activated)
         self.accounts.itemClicked.connect(self._on_account_activated)
         self.add_button.clicked.connect(self.add_transaction)
+        self.editing = FinanceEditing(self)
+        self.budget_button.clicked.connect(self.editing.set_budget)
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
@@ -132,6 +137,7 @@ class FinancePane(Pane):
             bar.addWidget(caption)
             bar.addWidget(box)
         bar.addWidget(self.add_button)
+        bar.addWidget(self.budget_button)
 
         left = QWidget()
         left_box = QVBoxLayout(left)
@@ -169,6 +175,7 @@ class FinancePane(Pane):
             self.category_box,
             self.account_box,
             self.add_button,
+            self.budget_button,
             self.accounts,
             self.budgets,
             self.table,

@@ -559,6 +559,8 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
     ids["rule"] = str(
         call(services, "add_category_rule", category="food", payee_contains="seed").value.id
     )
+    ids["tx2"] = str(call(services, "add_transaction", amount="-7", payee="Other shop").value.id)
+    call(services, "set_budget", category="fun", amount="40")
     start = clock.current + timedelta(hours=2)
     services.calendar.add(
         EventDraft("Reminded", start, start + timedelta(hours=1), reminders=[10, 20])
@@ -640,6 +642,9 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "delete_occurrence": {"id": ids["event2"], "occurrence": "tomorrow", "scope": "all"},
         "delete_note": {"id": ids["note2"]},
         "delete_project": {"id": ids["project"]},
+        "update_transaction": {"id": ids["transaction"], "category": "groceries", "amount": "-6"},
+        "delete_transaction": {"id": ids["tx2"]},
+        "delete_budget": {"category": "fun", "month": "2026-03"},
         "list_reminders": {"days": 2},
         "snooze_reminder": {"key": ids["reminder"], "minutes": 5},
         "dismiss_reminder": {"key": ids["reminder2"]},
@@ -708,9 +713,12 @@ def test_read_actions_return_the_seeded_rows(services: Services, seeded: dict[st
     assert {o.title for o in values("list_events")} == {"Seed event", "Other event", "Reminded"}
     assert values("get_event", id=seeded["event"]).title == "Seed event"
     assert [a.name for a in values("list_accounts")] == ["Main"]
-    assert [t.payee for t in values("list_transactions")] == ["Seed shop"]
-    assert values("month_summary").by_category == {"food": Decimal("5.00")}
-    assert values("list_budgets") == []
+    assert sorted(t.payee for t in values("list_transactions")) == ["Other shop", "Seed shop"]
+    assert values("month_summary").by_category == {
+        "food": Decimal("5.00"),
+        "uncategorized": Decimal("7.00"),
+    }
+    assert [b.category for b in values("list_budgets")] == ["fun"]
     assert {n.title for n in values("list_notes")} == {"Seed note", "Other note"}
     assert values("get_note", id=seeded["note"]).title == "Seed note"
     assert [m.subject for m in values("list_messages")] == ["Seed message"]
