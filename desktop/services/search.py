@@ -24,7 +24,7 @@ CANDIDATES = 2000
 _FLOOR_SQL = text(
     """
     SELECT rowid FROM search_index
-    WHERE search_index MATCH :match AND (:kind IS NULL OR kind = :kind)
+    WHERE search_index MATCH :match
     ORDER BY rowid DESC LIMIT 1 OFFSET :offset
     """
 )
@@ -36,7 +36,7 @@ _SEARCH_SQL = text(
            snippet(search_index, 1, '[', ']', '…', 12) AS snippet,
            bm25(search_index, 5.0, 1.0) AS score
     FROM search_index
-    WHERE search_index MATCH :match AND rowid >= :floor AND (:kind IS NULL OR kind = :kind)
+    WHERE search_index MATCH :match AND rowid >= :floor
     ORDER BY score
     LIMIT :limit
     """
@@ -53,11 +53,13 @@ class SearchHit:
     snippet: str
 
 
-def fts_query(query: str) -> str | None:
-    """User words as a safe FTS5 query: every word must appear, the last as a prefix.
+def fts_query(query: str, kind: str | None = None) -> str | None:
+    """User words as a safe FTS5 query: every word must appear in the title or body, the
+    last as a prefix; with `kind`, only rows of that kind. None when there is no word.
 
     FTS5 syntax in user input (quotes, AND, NEAR, column filters) is neutralised
-    by quoting each word; None when there is no word at all.
+    by quoting each word. The kind is an indexed column, so it narrows the match in
+    the index instead of being read from every matching row.
     """
     words = _WORD.findall(query)
     if not words:
@@ -65,7 +67,8 @@ def fts_query(query: str) -> str | None:
     quoted = [f'"{word}"' for word in words]
     if len(words[-1]) >= 2:
         quoted[-1] += "*"
-    return " ".join(quoted)
+    match = "{title body} : (" + " ".join(quoted) + ")"
+    return match if kind is None else f'kind : "{kind}" AND {match}'
 
 
 class SearchService:
@@ -75,19 +78,17 @@ class SearchService:
         self.ctx = ctx
 
     def search(self, query: str, *, kind: str | None = None, limit: int = 20) -> list[SearchHit]:
-        match = fts_query(query)
-        if match is None:
-            raise UserError("the search has no words to look for")
         if kind is not None and kind not in KINDS:
             raise UserError(f"'{kind}' is not something to search; use one of {', '.join(KINDS)}")
+        match = fts_query(query, kind)
+        if match is None:
+            raise UserError("the search has no words to look for")
         if not 1 <= limit <= 500:
             raise UserError("the limit must be between 1 and 500")
         with self.ctx.store.read() as session:
-            floor = session.scalar(
-                _FLOOR_SQL, {"match": match, "kind": kind, "offset": CANDIDATES - 1}
-            )
+            floor = session.scalar(_FLOOR_SQL, {"match": match, "offset": CANDIDATES - 1})
             rows = session.execute(
-                _SEARCH_SQL, {"match": match, "kind": kind, "limit": limit, "floor": floor or 0}
+                _SEARCH_SQL, {"match": match, "limit": limit, "floor": floor or 0}
             )
             return [
                 SearchHit(

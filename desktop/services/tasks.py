@@ -26,8 +26,8 @@ from desktop.services.base import (
     live,
     require_id,
 )
-from desktop.services.search import fts_query
 from desktop.services.task_recurrence import check_repeat_from, next_round
+from desktop.services.task_search import narrow_by_search, task_match
 from desktop.store.models import PRIORITIES, TASK_STATUSES, DevProject, Task
 from desktop.store.uow import UnitOfWork
 
@@ -323,12 +323,12 @@ class TaskService:
         flt = flt or TaskFilter()
         if _merges_by_due(flt):
             return self._list_by_due(flt)
-        query = self._filtered(flt)
-        if flt.limit is not None:
-            query = query.limit(flt.limit)
-        if flt.offset:
-            query = query.offset(flt.offset)
         with self.ctx.store.read() as session:
+            query = self._filtered(flt, session)
+            if flt.limit is not None:
+                query = query.limit(flt.limit)
+            if flt.offset:
+                query = query.offset(flt.offset)
             return [to_view(row) for row in session.scalars(query)]
 
     def count_many(self, filters: dict[str, TaskFilter]) -> dict[str, int]:
@@ -421,7 +421,10 @@ class TaskService:
 
     # -- helpers -----------------------------------------------------------------------
 
-    def _filtered(self, flt: TaskFilter) -> Select[Task]:
+    def _filtered(self, flt: TaskFilter, session: Session | None = None) -> Select[Task]:
+        """The query of the tasks `flt` selects, in its order. With a `session`, a search
+        may be planned from its matches (a join); without, every condition stays in the
+        WHERE clause, for callers that reuse it."""
         if flt.status not in LIST_STATUSES:
             raise UserError(f"'{flt.status}' is not a status filter; use open, done or all")
         query = select(Task).where(live(Task), Task.owner_id == self.ctx.store.user_id)
@@ -449,15 +452,7 @@ class TaskService:
             # project_id would only get in the way of the one that serves the order.
             query = query.where(text("+tasks.project_id IS NULL"))
         if flt.search:
-            match = fts_query(flt.search)
-            if match is None:
-                raise UserError("the search has no words to look for")
-            query = query.where(
-                text(
-                    "tasks.id IN (SELECT ref FROM search_index "
-                    "WHERE search_index MATCH :match AND kind = 'task')"
-                ).bindparams(match=match)
-            )
+            query = narrow_by_search(query, task_match(flt.search), session)
         if flt.due_before is not None:
             query = query.where(self._due_before(flt.due_before))
         if flt.parent_id is not None:
@@ -488,7 +483,8 @@ class TaskService:
         """
         assert flt.limit is not None
         wanted = flt.offset + flt.limit
-        base = self._filtered(flt).order_by(None)
+        with self.ctx.store.read() as session:
+            base = self._filtered(flt, session).order_by(None)
         timed = (
             base.where(Task.due_at.is_not(None))
             .order_by(Task.due_at, Task.priority.desc(), Task.sort_key)

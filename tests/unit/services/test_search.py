@@ -174,8 +174,21 @@ def test_fts_syntax_words_are_plain_words(services: Services, seeded: dict[str, 
     assert {hit.kind for hit in services.search.search("-harbour")} == set(seeded)
     assert [hit.kind for hit in services.search.search("harbour -tour")] == ["task"]
     assert [hit.kind for hit in services.search.search("(group discount)")] == ["task"]
-    assert fts_query('title:harbour "x" AND yz*') == '"title" "harbour" "x" "AND" "yz"*'
-    assert fts_query("a") == '"a"'
+    assert fts_query('title:harbour "x" AND yz*') == (
+        '{title body} : ("title" "harbour" "x" "AND" "yz"*)'
+    )
+    assert fts_query("a") == '{title body} : ("a")'
+    assert fts_query("rev", "task") == 'kind : "task" AND {title body} : ("rev"*)'
+
+
+def test_a_kind_name_is_not_a_match_in_every_row_of_that_kind(
+    services: Services, seeded: dict[str, uuid.UUID]
+) -> None:
+    """The kind is an indexed column of the full-text index, but words only look in the
+    title and body: searching "task" or "note" finds those words, not every task or note."""
+    assert services.search.search("note") == []
+    assert services.search.search("task", kind="task") == []
+    assert [hit.kind for hit in services.search.search("harbour", kind="note")] == ["note"]
 
 
 @pytest.mark.parametrize("query", ["", "   ", "!?", '"', "*", "-", ":", "()", "—"])
