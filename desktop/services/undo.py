@@ -28,6 +28,8 @@ AREAS = {
     "budgets": "finance",
     "category_rules": "finance",
     "import_batches": "finance",
+    "transaction_splits": "finance",
+    "exchange_rates": "finance",
     "notes": "notes",
     "note_links": "notes",
     "workflows": "workflows",

@@ -24,7 +24,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 JSON_DOC = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
-NEW_TABLES = ("category_rules", "import_batches")
+NEW_TABLES = ("category_rules", "import_batches", "transaction_splits", "exchange_rates")
 SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
     "title, body, kind{kind_option}, ref UNINDEXED, "
@@ -98,8 +98,40 @@ def upgrade() -> None:
     op.create_index(
         "ix_import_batches_owner_id_created_at", "import_batches", ["owner_id", "created_at"]
     )
+    op.create_table(
+        "transaction_splits",
+        sa.Column("transaction_id", sa.Uuid(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("category", sa.String(length=100), nullable=False),
+        sa.Column("amount_minor", sa.BigInteger(), nullable=False),
+        sa.Column("memo", sa.Text(), nullable=False),
+        *_sync_columns(),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_transaction_splits")),
+    )
+    op.create_index(
+        "ix_transaction_splits_owner_id_transaction_id",
+        "transaction_splits",
+        ["owner_id", "transaction_id"],
+    )
+    op.create_table(
+        "exchange_rates",
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("currency", sa.String(length=3), nullable=False),
+        sa.Column("to_currency", sa.String(length=3), nullable=False),
+        sa.Column("rate", sa.String(length=32), nullable=False),
+        *_sync_columns(),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_exchange_rates")),
+    )
+    op.create_index("ix_exchange_rates_owner_id_month", "exchange_rates", ["owner_id", "month"])
     # Plain ADD COLUMN (no batch rebuild), so the search triggers on transactions stay.
     op.add_column("accounts", sa.Column("import_mapping", JSON_DOC, nullable=True))
+    op.add_column("accounts", sa.Column("reconciled_balance_minor", sa.BigInteger(), nullable=True))
+    op.add_column("accounts", sa.Column("reconciled_on", sa.Date(), nullable=True))
+    op.add_column("transactions", sa.Column("transfer_peer_id", sa.Uuid(), nullable=True))
+    op.add_column(
+        "transactions",
+        sa.Column("reconciled", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
     op.add_column(
         "transactions",
         sa.Column("original_payee", sa.String(length=300), nullable=False, server_default=""),
@@ -112,9 +144,9 @@ def upgrade() -> None:
     # Month totals (the Finance pane's chart of 12 months) read only the index.
     op.drop_index("ix_transactions_owner_id_date", table_name="transactions")
     op.create_index(
-        "ix_transactions_owner_id_date_currency_deleted_hlc_amount_minor",
+        "ix_transactions_month_totals",
         "transactions",
-        ["owner_id", "date", "currency", "deleted_hlc", "amount_minor"],
+        ["owner_id", "date", "currency", "deleted_hlc", "transfer_peer_id", "amount_minor"],
     )
     if op.get_bind().dialect.name == "sqlite":
         _rebuild_search(kind_option="")
@@ -134,13 +166,20 @@ def downgrade() -> None:
         op.execute("DROP INDEX ix_search_map_fts_rowid")
         _rebuild_search(kind_option=" UNINDEXED")
     op.drop_index(
-        "ix_transactions_owner_id_date_currency_deleted_hlc_amount_minor", table_name="transactions"
+        "ix_transactions_month_totals",
+        table_name="transactions",
     )
     op.create_index("ix_transactions_owner_id_date", "transactions", ["owner_id", "date"])
     op.drop_index("ix_transactions_import_batch", table_name="transactions")
     # Plain DROP COLUMN (SQLite >= 3.35): a batch rebuild would drop the search triggers.
+    op.execute("ALTER TABLE transactions DROP COLUMN reconciled")
+    op.execute("ALTER TABLE transactions DROP COLUMN transfer_peer_id")
+    op.execute("ALTER TABLE accounts DROP COLUMN reconciled_on")
+    op.execute("ALTER TABLE accounts DROP COLUMN reconciled_balance_minor")
     op.execute("ALTER TABLE transactions DROP COLUMN category_source")
     op.execute("ALTER TABLE transactions DROP COLUMN original_payee")
     op.execute("ALTER TABLE accounts DROP COLUMN import_mapping")
+    op.drop_table("exchange_rates")
+    op.drop_table("transaction_splits")
     op.drop_table("import_batches")
     op.drop_table("category_rules")

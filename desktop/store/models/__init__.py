@@ -9,8 +9,10 @@ from desktop.store.models.finance import (
     Account,
     Budget,
     CategoryRule,
+    ExchangeRate,
     ImportBatch,
     Transaction,
+    TransactionSplit,
 )
 from desktop.store.models.inbox import PLATFORMS, Integration, Message
 from desktop.store.models.local import AppMeta
@@ -32,6 +34,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Budget,
     CategoryRule,
     ImportBatch,
+    TransactionSplit,
+    ExchangeRate,
     Note,
     NoteLink,
     Workflow,
@@ -60,6 +64,7 @@ __all__ = [
     "CalendarEvent",
     "CategoryRule",
     "DevProject",
+    "ExchangeRate",
     "ImportBatch",
     "Integration",
     "Message",
@@ -69,6 +74,7 @@ __all__ = [
     "Synced",
     "Task",
     "Transaction",
+    "TransactionSplit",
     "User",
     "VoiceCommand",
     "Workflow",

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.ids import natural_id
@@ -33,6 +33,9 @@ class Account(Synced, Base):
     archived: Mapped[bool] = mapped_column(default=False)
     # The CSV column mapping last used to import into this account (see `tx import --map`).
     import_mapping: Mapped[dict[str, Any] | None]
+    # The last reconciliation: the statement balance agreed with, and its day.
+    reconciled_balance_minor: Mapped[int | None] = mapped_column(BigInteger)
+    reconciled_on: Mapped[date | None]
 
 
 class Transaction(Synced, Base):
@@ -40,8 +43,17 @@ class Transaction(Synced, Base):
 
     __tablename__ = "transactions"
     __table_args__ = (
-        # Month totals and charts read date, currency and amount from the index alone.
-        Index(None, "owner_id", "date", "currency", "deleted_hlc", "amount_minor"),
+        # Month totals and charts read date, currency and amount from the index alone
+        # (transfers between own accounts are neither income nor spending).
+        Index(
+            "ix_transactions_month_totals",
+            "owner_id",
+            "date",
+            "currency",
+            "deleted_hlc",
+            "transfer_peer_id",
+            "amount_minor",
+        ),
         Index(None, "owner_id", "category", "date"),
         Index(None, "owner_id", "account_id", "date"),
         Index(None, "owner_id", "bank_transaction_id"),
@@ -63,6 +75,10 @@ class Transaction(Synced, Base):
     original_payee: Mapped[str] = mapped_column(String(300), default="", server_default="")
     # Who chose the category: "" (nobody), "user", "rule", "learned" or "import" (the file said).
     category_source: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    # A transfer between the user's own accounts: the id of the other side's transaction.
+    transfer_peer_id: Mapped[uuid.UUID | None]
+    # Agreed with a bank statement (see `account reconcile`).
+    reconciled: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Budget(Synced, Base):
@@ -121,3 +137,36 @@ class ImportBatch(Synced, Base):
     imported: Mapped[int] = mapped_column(Integer, default=0)
     duplicates: Mapped[int] = mapped_column(Integer, default=0)
     undone: Mapped[bool] = mapped_column(default=False)
+
+
+class TransactionSplit(Synced, Base):
+    """One part of a split transaction: its category and amount (the parts sum to the whole)."""
+
+    __tablename__ = "transaction_splits"
+    __table_args__ = (Index(None, "owner_id", "transaction_id"),)
+
+    transaction_id: Mapped[uuid.UUID]
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    category: Mapped[str] = mapped_column(String(100), default="")
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    memo: Mapped[str] = mapped_column(Text, default="")
+
+
+class ExchangeRate(Synced, Base):
+    """What one unit of `currency` was worth in `to_currency` in a month, as the user entered it.
+
+    The rate is decimal text ("1.0834"), exact; the id comes from the natural key.
+    """
+
+    __tablename__ = "exchange_rates"
+    __table_args__ = (Index(None, "owner_id", "month"),)
+
+    @staticmethod
+    def id_for(owner_id: uuid.UUID, currency: str, to_currency: str, month: date) -> uuid.UUID:
+        """The id of the rate `currency` -> `to_currency` in `month` (first day)."""
+        return natural_id(owner_id, "rate", currency, to_currency, month.isoformat())
+
+    month: Mapped[date]
+    currency: Mapped[str] = mapped_column(String(3))
+    to_currency: Mapped[str] = mapped_column(String(3))
+    rate: Mapped[str] = mapped_column(String(32))
