@@ -1,4 +1,5 @@
-"""File › Import and Export of iCalendar files (events and tasks) in the app.
+"""File › Import and Export of iCalendar files (events and tasks) in the app, and the
+entry for importing bank statements (its flow lives in `statement_import`).
 
 Import asks for an .ics file, imports what is valid when the user agrees after
 a first strict attempt found errors, and reports what it did. Export writes all
@@ -9,7 +10,7 @@ and the export run off the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -19,6 +20,9 @@ from desktop.core.errors import UserError
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import show_error
 from desktop.ui.panes.base import PaneContext
+
+if TYPE_CHECKING:
+    from desktop.ui.statement_import import StatementImport
 
 FILTER = "iCalendar files (*.ics *.ical *.ifb);;All files (*)"
 MAX_ERRORS_SHOWN = 8
@@ -55,6 +59,7 @@ class CalendarFiles(QObject):
         self.save_path = self._ask_save_path
         self.keep_valid = self._ask_keep_valid
         self.tell = self._tell
+        self._statements: StatementImport | None = None
         self._install()
 
     # -- public API --------------------------------------------------------------
@@ -81,6 +86,15 @@ class CalendarFiles(QObject):
 
         self.ctx.act(f"export_{kind}", {}, written, lambda exc: show_error(self.window, exc))
 
+    def import_statement(self) -> None:
+        """Ask for a bank statement, preview it and import it (see statement_import)."""
+        # Imported on first use: the statement parsers are not needed to start the app.
+        from desktop.ui.statement_import import StatementImport
+
+        if self._statements is None:
+            self._statements = StatementImport(self.window, self.ctx)
+        self._statements.start()
+
     # -- helpers -----------------------------------------------------------------
 
     def _install(self) -> None:
@@ -91,6 +105,7 @@ class CalendarFiles(QObject):
             ("Export calendar…", lambda: self.export_file("calendar")),
             ("Import tasks…", lambda: self.import_file("tasks")),
             ("Export tasks…", lambda: self.export_file("tasks")),
+            ("Import bank statement…", self.import_statement),
         )
         for text, slot in entries:
             action = QAction(self.tr(text), self.window)

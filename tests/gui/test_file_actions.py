@@ -29,8 +29,9 @@ def files(main_window: MainWindow, pane_ctx: PaneContext) -> CalendarFiles:
 
 def test_the_file_menu_has_import_and_export(files: CalendarFiles) -> None:
     texts = [a.text() for a in files.window.file_menu().actions() if a.text()]
-    assert texts[-5:] == [
-        "Import calendar…", "Export calendar…", "Import tasks…", "Export tasks…", "&Quit",
+    assert texts[-6:] == [
+        "Import calendar…", "Export calendar…", "Import tasks…", "Export tasks…",
+        "Import bank statement…", "&Quit",
     ]  # fmt: skip
     assert files.window.findChild(QAction, "ImportCalendarAction") is not None
 

@@ -1,4 +1,5 @@
-"""The Finance pane's charts (QtCharts): spending by category, and month over month."""
+"""The Finance pane's charts (QtCharts): spending by category; and month over month, the
+income and spending of each month as bars with the balance at its end as a line."""
 
 from __future__ import annotations
 
@@ -12,17 +13,20 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QLineSeries,
     QPieSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from desktop.services.finance import MonthSummary
+from desktop.services.finance_history import MonthBalance
 from desktop.ui.panes.finance_model import INCOME_COLOUR, SPENDING_COLOUR
 from desktop.ui.panes.pane_format import money
 
+BALANCE_COLOUR = "#2e86c1"
 PIE_SLICES = 6  # the largest categories; the rest are summed as "Other"
 
 
@@ -54,14 +58,25 @@ def _chart(title: str, palette: QPalette) -> QChart:
 
 
 def _month_name(month: str, short: bool = False) -> str:
-    """`2026-03` as `March 2026` (or `Mar` when short)."""
+    """`2026-03` as `March 2026` (or `Mar 2026` when short)."""
     year, number = (int(part) for part in month.split("-"))
     first = date(year, number, 1)
-    return f"{first:%b}" if short else f"{first:%B %Y}"
+    return f"{first:%b %Y}" if short else f"{first:%B %Y}"
+
+
+def _month_labels(axis: QBarCategoryAxis, months: Sequence[str]) -> None:
+    """Label consecutive months "Jul", "Aug", … in a font small enough for six of them in
+    a third of the pane (a category axis elides what does not fit)."""
+    axis.append([date(int(m[:4]), int(m[5:7]), 1).strftime("%b") for m in months])
+    font = QFont(axis.labelsFont())
+    font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+    axis.setLabelsFont(font)
 
 
 class FinanceCharts(QWidget):
-    """Two charts side by side: the month's spending by category, and the last months.
+    """Two charts side by side: the month's spending by category, and the last months'
+    income and spending (bars, left axis) with the balance at each month's end (line,
+    right axis).
 
     Signals:
         None.
@@ -81,17 +96,47 @@ class FinanceCharts(QWidget):
         layout.addWidget(self.pie_view, 1)
         layout.addWidget(self.bars_view, 1)
         self.pie: QPieSeries | None = None
+        self.balance: QLineSeries | None = None
         self.spending: QBarSet | None = None
         self.income: QBarSet | None = None
         self.months: list[str] = []
 
-    def show_month(self, summary: MonthSummary, history: Sequence[MonthSummary]) -> None:
+    def show_month(
+        self,
+        summary: MonthSummary,
+        history: Sequence[MonthSummary],
+        balances: Sequence[MonthBalance] = (),
+    ) -> None:
         self._show_pie(summary)
-        self._show_bars(history)
+        self._show_bars(history, balances)
+
+    def _add_balance(
+        self, chart: QChart, axis_x: QBarCategoryAxis, balances: Sequence[MonthBalance]
+    ) -> None:
+        """The balance at each month's end as a line on its own axis, on the right."""
+        line = QLineSeries()
+        line.setName(self.tr("Balance"))
+        line.setPointsVisible(True)
+        line.setColor(QColor(BALANCE_COLOUR))
+        values = [float(b.balance) for b in balances]
+        for index, value in enumerate(values):
+            line.append(index, value)
+        chart.addSeries(line)
+        line.attachAxis(axis_x)
+        axis_y = QValueAxis()
+        low, high = (min(values), max(values)) if values else (0.0, 1.0)
+        spread = max(high - low, abs(high) * 0.05, 1.0)
+        axis_y.setRange(low - spread * 0.1, high + spread * 0.1)
+        axis_y.setLabelFormat("%.0f")
+        axis_y.applyNiceNumbers()
+        axis_y.setLabelsColor(QColor(BALANCE_COLOUR))
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)
+        line.attachAxis(axis_y)
+        self.balance = line
 
     def _show_pie(self, summary: MonthSummary) -> None:
         chart = _chart(
-            self.tr("Spending by category, {month}").format(month=_month_name(summary.month)),
+            self.tr("Spending, {month}").format(month=_month_name(summary.month, short=True)),
             self.palette(),
         )
         pie = QPieSeries()
@@ -114,7 +159,9 @@ class FinanceCharts(QWidget):
             old.deleteLater()
         self.pie = pie
 
-    def _show_bars(self, history: Sequence[MonthSummary]) -> None:
+    def _show_bars(
+        self, history: Sequence[MonthSummary], balances: Sequence[MonthBalance] = ()
+    ) -> None:
         currency = history[-1].currency if history else ""
         chart = _chart(
             self.tr("Month over month ({currency})").format(currency=currency), self.palette()
@@ -134,7 +181,7 @@ class FinanceCharts(QWidget):
         series.append(income)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([_month_name(m, short=True) for m in self.months])
+        _month_labels(axis_x, self.months)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
@@ -146,6 +193,8 @@ class FinanceCharts(QWidget):
         axis_y.setLabelsColor(text)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
+        if balances:
+            self._add_balance(chart, axis_x, balances)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         old = self.bars_view.chart()
         self.bars_view.setChart(chart)

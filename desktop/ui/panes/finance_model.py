@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.container import Services
 from desktop.services.finance import AccountView, MonthSummary, TransactionView
+from desktop.services.finance_history import MonthBalance, booked_since, month_end_balances
 from desktop.ui.panes.pane_format import money, tr
 
 HISTORY_MONTHS = 6
@@ -36,6 +37,7 @@ class FinanceData:
     transactions: tuple[TransactionView, ...]  # the month's, newest first, unfiltered
     summary: MonthSummary
     history: tuple[MonthSummary, ...]  # the HISTORY_MONTHS months ending with `month`
+    balances: tuple[MonthBalance, ...] = ()  # the accounts' total at each history month's end
 
     def categories(self) -> list[str]:
         """Categories of the month's budgets and transactions, one spelling each (a budget's
@@ -55,26 +57,35 @@ def load_finance(services: Services, month: date | None) -> FinanceData:
     today = services.ctx.today()
     first = (month or today).replace(day=1)
     summary = finance.summary(first)
-    earlier = finance.month_totals(add_months(first, 1 - HISTORY_MONTHS), add_months(first, -1))
+    oldest = add_months(first, 1 - HISTORY_MONTHS)
+    earlier = finance.month_totals(oldest, add_months(first, -1))
+    accounts = tuple(finance.accounts())
+    history = (*earlier, summary)
+    since = booked_since(services.ctx, oldest, summary.currency)
     return FinanceData(
         today=today,
         month=first,
-        accounts=tuple(finance.accounts()),
+        accounts=accounts,
         transactions=tuple(finance.transactions(month=first)),
         summary=summary,
-        history=(*earlier, summary),
+        history=history,
+        balances=tuple(month_end_balances(accounts, history, since)),
     )
 
 
 class TransactionsModel(QAbstractTableModel):
-    """A month's transactions as a table, filtered by category and account.
+    """A month's transactions as a table, filtered by category and account. The category
+    is edited in place (F2, or a click on a selected row's category).
 
     Signals:
-        None (the standard model signals only).
+        category_edited(str, str, str): a transaction's category was changed in the table;
+            carries its id, the new category and the previous one. The row shows the new
+            category at once; whoever stores it reloads the model if that fails.
     """
 
+    category_edited = Signal(str, str, str)
     COLUMNS = ("Date", "Payee", "Category", "Account", "Amount")
-    AMOUNT = 4
+    CATEGORY, AMOUNT = 2, 4
 
     def __init__(self) -> None:
         super().__init__()
@@ -104,6 +115,8 @@ class TransactionsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
         tx, column = self._shown[index.row()], index.column()
+        if role == Qt.ItemDataRole.EditRole and column == self.CATEGORY:
+            return tx.category
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 f"{tx.date:%Y-%m-%d}",
@@ -121,6 +134,28 @@ class TransactionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return str(tx.id)
         return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.CATEGORY:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if index.column() != self.CATEGORY or not 0 <= index.row() < len(self._shown):
+            return False
+        tx = self._shown[index.row()]
+        category = str(value or "").strip()
+        if category == tx.category:
+            return False
+        changed = replace(tx, category=category)
+        self._shown[index.row()] = changed
+        self._all = [changed if t.id == tx.id else t for t in self._all]
+        self.dataChanged.emit(index, index)
+        self.category_edited.emit(str(tx.id), category, tx.category)
+        return True
 
     def set_transactions(self, rows: Sequence[TransactionView]) -> None:
         self.beginResetModel()

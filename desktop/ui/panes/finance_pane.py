@@ -8,6 +8,7 @@ action from a small dialog; editing and deleting live in `finance_editing`.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -23,14 +24,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.services.finance_insight import RecurringView
 from desktop.ui.messages import show_error
 from desktop.ui.panes.base import Pane, PaneContext
+from desktop.ui.panes.finance_categories import CategoryEditing, RuleSuggestionBar
 from desktop.ui.panes.finance_charts import FinanceCharts
 from desktop.ui.panes.finance_dialog import AddTransactionDialog
 from desktop.ui.panes.finance_editing import FinanceEditing
@@ -41,24 +43,10 @@ from desktop.ui.panes.finance_model import (
     add_months,
     load_finance,
 )
+from desktop.ui.panes.finance_side import FinanceSide
 from desktop.ui.panes.pane_format import heading, money
 
 MONTHS_BACK = 24
-
-
-def _tree(name: str, columns: int) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setAccessibleName(name)
-    tree.setColumnCount(columns)
-    tree.setHeaderHidden(True)
-    tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
-    tree.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
-    header = tree.header()
-    header.setStretchLastSection(False)
-    for column in range(columns):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    return tree
 
 
 class FinancePane(Pane):
@@ -86,22 +74,28 @@ class FinancePane(Pane):
         self.account_box.setMinimumContentsLength(14)
         self.add_button = QPushButton(self.tr("&Add transaction…"))
         self.add_button.setAccessibleName(self.tr("Add transaction"))
-        self.budget_button = QPushButton(self.tr("Set &budget…"))
-        self.budget_button.setAccessibleName(self.tr("Set a budget for this month"))
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setAccessibleName(self.tr("Import a bank statement"))
+        self.suggest_button = QPushButton(self.tr("Cate&gorise…"))
+        self.suggest_button.setAccessibleName(self.tr("Suggest categories"))
         self.summary = QLabel()
         self.summary.setObjectName("financeSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
 
-        self.accounts = _tree(self.tr("Accounts"), 2)
-        self.accounts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.budgets = _tree(self.tr("Budgets"), 3)
-        self.budgets.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.side = FinanceSide(self._read_subscriptions)
+        self.accounts, self.budgets = self.side.accounts, self.side.budgets
+        self.budget_button = self.side.budget_button
+        self.rule_bar = RuleSuggestionBar()
         self.model = TransactionsModel()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Transactions"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Only the category column is editable (F2, or a click on a selected row's category).
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -121,7 +115,11 @@ class FinancePane(Pane):
         self.accounts.itemClicked.connect(self._on_account_activated)
         self.add_button.clicked.connect(self.add_transaction)
         self.editing = FinanceEditing(self)
+        self.categories = CategoryEditing(self, self.rule_bar)
         self.budget_button.clicked.connect(self.editing.set_budget)
+        self.import_button.clicked.connect(self.import_statement)
+        self.suggest_button.clicked.connect(self.suggest_categories)
+        self._statements: Any = None
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
@@ -136,20 +134,13 @@ class FinancePane(Pane):
             caption.setBuddy(box)
             bar.addWidget(caption)
             bar.addWidget(box)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.budget_button)
-
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.addWidget(heading(self.tr("Accounts")))
-        left_box.addWidget(self.accounts, 1)
-        left_box.addWidget(heading(self.tr("Budgets")))
-        left_box.addWidget(self.budgets, 3)
+        for button in (self.add_button, self.import_button, self.suggest_button):
+            bar.addWidget(button)
 
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.rule_bar)
         table_layout.addWidget(self.table, 1)
         table_layout.addWidget(self.count_label)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -159,7 +150,7 @@ class FinancePane(Pane):
         right.setChildrenCollapsible(False)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
+        split.addWidget(self.side)
         split.addWidget(right)
         split.setSizes([300, 760])
         split.setStretchFactor(1, 1)
@@ -175,10 +166,13 @@ class FinancePane(Pane):
             self.category_box,
             self.account_box,
             self.add_button,
-            self.budget_button,
-            self.accounts,
-            self.budgets,
+            self.import_button,
+            self.suggest_button,
             self.table,
+            self.accounts,
+            self.side.tabs,
+            self.budgets,
+            self.budget_button,
         )
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
@@ -209,7 +203,8 @@ class FinancePane(Pane):
         )
         self.model.set_transactions(data.transactions)
         self._apply_filter()
-        self.charts.show_month(s, data.history)
+        self.charts.show_month(s, data.history, data.balances)
+        self.side.subscriptions_changed()
 
     def _fill_months(self, data: FinanceData) -> None:
         self.month_box.blockSignals(True)
@@ -313,4 +308,26 @@ class FinancePane(Pane):
             args,
             on_error=lambda exc: show_error(self, exc, self.tr("Could not add the transaction")),
             initiator=self,
+        )
+
+    def import_statement(self) -> None:
+        """Ask for a bank statement, show its preview, import it (see statement_import)."""
+        # Imported on first use: the statement parsers are not needed to open the pane.
+        from desktop.ui.statement_import import StatementImport
+
+        if self._statements is None:
+            self._statements = StatementImport(self, self.ctx)
+        self._statements.start()
+
+    def suggest_categories(self) -> None:
+        """Show category suggestions for uncategorised transactions; apply the chosen."""
+        from desktop.ui.panes.finance_suggest import suggest_categories
+
+        suggest_categories(self)
+
+    def _read_subscriptions(self, show: Callable[[list[RecurringView]], None]) -> None:
+        self.ctx.read_aside(
+            lambda services: services.finance_insight.recurring(),
+            show,
+            lambda exc: show_error(self, exc, self.tr("Could not look for subscriptions")),
         )

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from time import perf_counter
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -252,6 +251,8 @@ def test_fast_expansion_equals_the_plain_one(
     assert got == _plain(rule, start, BERLIN, window), rule
 
 
+# A search to the year 9999 takes many seconds; the timeout fails it without timing the test.
+@pytest.mark.timeout(10)
 def test_a_rule_that_never_occurs_is_refused_and_costs_nothing() -> None:
     with pytest.raises(UserError, match="never occurs"):
         check_rrule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
@@ -260,7 +261,6 @@ def test_a_rule_that_never_occurs_is_refused_and_costs_nothing() -> None:
     )
     # From the 31st, limited to April (30 days): dateutil would search until the year 9999.
     start = datetime(2026, 1, 31, 9, 0, tzinfo=BERLIN)
-    began = perf_counter()
     got = expand_timed(
         "FREQ=MONTHLY;BYMONTH=4",
         start,
@@ -269,4 +269,3 @@ def test_a_rule_that_never_occurs_is_refused_and_costs_nothing() -> None:
         duration=timedelta(hours=1),
     )
     assert got == [start.astimezone(UTC)]  # DTSTART alone
-    assert perf_counter() - began < 0.1
