@@ -1,9 +1,8 @@
-"""Category rules: payee tests, amount bounds, accounts, order, disabled rules, checks, speed."""
+"""Category rules: payee tests, amount bounds, accounts, order, disabled rules, checks, scale."""
 
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -225,10 +224,11 @@ def test_suggest_rule_needs_a_category() -> None:
         suggest_rule("REWE", "")
 
 
-# -- speed ------------------------------------------------------------------------------------
+# -- many rules ---------------------------------------------------------------------------------
 
 
-def test_ten_thousand_matches_against_fifty_rules_are_fast() -> None:
+def test_many_payees_against_fifty_mixed_rules_match_some_but_not_all() -> None:
+    # The speed of 10k payees x 50 rules is measured in tests/bench/test_bench_finance_parts.py.
     rng = random.Random(11)
     words = ["rewe", "aldi", "shell", "netflix", "miete", "telekom", "allianz", "ikea", "kino"]
     specs = []
@@ -252,11 +252,7 @@ def test_ten_thousand_matches_against_fifty_rules_are_fast() -> None:
             rng.randint(-90_000, 90_000),
             rng.choice([CARD, CHECKING]),
         )
-        for _ in range(10_000)
+        for _ in range(1_000)
     ]
-    start = time.perf_counter()
     matched = sum(rules.match(*transaction) is not None for transaction in transactions)
-    elapsed = time.perf_counter() - start
-    print(f"category rules: 10k distinct payees x 50 rules in {elapsed * 1000:.0f} ms")
     assert 0 < matched < len(transactions)
-    assert elapsed < 0.3  # budget 100 ms; room for a loaded CI machine

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from hypothesis import given
@@ -103,17 +102,13 @@ def test_never_empty_for_text_with_content(raw: str) -> None:
         assert result == ""
 
 
-def test_ten_thousand_distinct_payees_are_fast() -> None:
+def test_many_distinct_payees_all_clean_to_a_name() -> None:
+    # The speed over 10k payees is measured in tests/bench/test_bench_finance_parts.py.
     rng = random.Random(7)
     raws = [
         f"{rng.choice(CASES)[0]} {rng.randint(0, 10**6)} {rng.choice(['BERLIN', 'X7', ''])}"
-        for _ in range(10_000)
+        for _ in range(500)
     ]
     clean_payee.cache_clear()
-    start = time.perf_counter()
     cleaned = [clean_payee(raw) for raw in raws]
-    elapsed = time.perf_counter() - start
-    print(f"clean_payee: 10k distinct payees in {elapsed * 1000:.0f} ms")
     assert all(cleaned)
-    # The brief's budget is 100 ms; allow for a loaded CI machine.
-    assert elapsed < 0.3

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -185,9 +184,10 @@ def test_an_exact_monthly_series_is_always_found(first: date, count: int, amount
     assert series.next_date == expected
 
 
-def test_hundred_thousand_payments_in_under_a_second() -> None:
+def test_subscriptions_hidden_among_many_random_payments_are_all_found() -> None:
+    # The speed over 100k payments is measured in tests/bench/test_bench_finance_parts.py.
     rng = random.Random(1)
-    payees = [f"Shop {index}" for index in range(2_000)]
+    payees = [f"Shop {index}" for index in range(200)]
     payments = [
         Payment(
             date(2021, 1, 1) + timedelta(days=rng.randint(0, 1_800)),
@@ -195,13 +195,9 @@ def test_hundred_thousand_payments_in_under_a_second() -> None:
             "EUR",
             rng.choice(payees),
         )
-        for _ in range(95_000)
+        for _ in range(9_500)
     ]
-    for index in range(200):
+    for index in range(20):
         payments += monthly(f"Subscription {index}", date(2024, 1, 1 + index % 28), 25, -999)
-    start = time.perf_counter()
     found = detect_recurring(payments, TODAY)
-    elapsed = time.perf_counter() - start
-    print(f"detect_recurring: {len(payments)} payments in {elapsed * 1000:.0f} ms")
-    assert {item.payee for item in found} == {f"Subscription {index}" for index in range(200)}
-    assert elapsed < 2.0  # budget 1 s; room for a loaded CI machine
+    assert {item.payee for item in found} == {f"Subscription {index}" for index in range(20)}

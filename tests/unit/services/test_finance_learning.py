@@ -1,11 +1,14 @@
-"""The learned category model: accuracy on a held-out synthetic history, edge cases, speed."""
+"""The learned category model: accuracy on a held-out synthetic history and edge cases.
+
+The speed of training on 100k rows and suggesting for 10k is measured in
+tests/bench/test_bench_finance_parts.py.
+"""
 
 from __future__ import annotations
 
 import pickle
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -99,25 +102,3 @@ def test_scikit_learn_is_not_imported_by_the_module_itself() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
-
-
-@pytest.mark.slow
-def test_training_on_a_long_history_and_suggesting_are_fast() -> None:
-    history = labelled_history(100_000, seed=3)
-    CategoryModel.train(labelled_history(100, seed=4))  # pay the scikit-learn import first
-    start = time.perf_counter()
-    model = CategoryModel.train(history)
-    trained = time.perf_counter() - start
-    queries = labelled_history(10_000, seed=4)
-    start = time.perf_counter()
-    suggestions = model.suggest(queries) if model is not None else []
-    suggested = time.perf_counter() - start
-    correct = sum(s.category == e.category for s, e in zip(suggestions, queries, strict=True))
-    print(
-        f"finance_learning: train 100k in {trained:.2f} s, suggest 10k in {suggested:.2f} s, "
-        f"accuracy {correct / len(queries):.3f}"
-    )
-    assert model is not None
-    assert correct / len(queries) >= 0.85
-    assert trained < 10.0  # budget 5 s; room for a loaded CI machine
-    assert suggested < 1.0  # budget 0.5 s

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -294,23 +293,22 @@ def test_guess_maps_common_english_and_german_headers(
     assert CsvMapping.guess(header) == guess(header)
 
 
-def test_ten_thousand_rows_parse_well_under_half_a_second() -> None:
+def test_a_thousand_cp1252_rows_all_parse_without_problems() -> None:
+    # The speed of a 10k-row file is measured in tests/bench/test_bench_finance_parts.py.
     start_day = date(2023, 1, 1)
     lines = ["Buchungstag;Empfänger;Verwendungszweck;Betrag"]
-    for index in range(10_000):
+    for index in range(1_000):
         day = (start_day + timedelta(days=index % 365)).strftime("%d.%m.%Y")
         lines.append(
             f'{day};"REWE SAGT DANKE {index}";Kartenzahlung;-{index % 97},{index % 100:02d}'
         )
     data = "\r\n".join(lines).encode("cp1252")
-    started = time.perf_counter()
     parsed = parse_statement(data, name="big.csv")
-    elapsed = time.perf_counter() - started
-    assert len(parsed.rows) == 10_000
+    assert len(parsed.rows) == 1_000
     assert parsed.problems == ()
-    last = 9_999
+    last = 999
     assert parsed.rows[-1].amount == Decimal(f"-{last % 97}.{last % 100:02d}")
-    assert elapsed < 1.0, f"10k rows took {elapsed:.3f} s"
+    assert parsed.rows[-1].payee == f"REWE SAGT DANKE {last}"
 
 
 def test_a_bad_date_is_a_problem_even_when_the_row_mentions_a_balance() -> None:
