@@ -17,31 +17,33 @@ at it (`series_id`) and name the occurrence they replace (`recurrence_id`, an
 
 Field changes (title, location ...) reach the overrides that still had the
 series' old value, so an individually renamed occurrence keeps its own name.
+
+The series itself (finding and moving occurrences) is `event_series.Series`; the
+span columns are handled in `event_spans`, the RRULE text in `rrule_parts`.
 """
 
 from __future__ import annotations
 
-import re
-import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import UserError
-from desktop.core.recurrence import check_rrule, expand_all_day, expand_timed, occurrence_key
-from desktop.services.base import live, zone_or_none
+from desktop.core.recurrence import check_rrule, occurrence_key
+from desktop.services.event_series import Series
+from desktop.services.event_spans import (
+    Moment,
+    Tombstone,
+    copy_attendees,
+    delete_rows,
+    set_span,
+    stored_span,
+)
+from desktop.services.rrule_parts import join_rule, rule_value, set_rule_value, split_rule
 from desktop.services.task_recurrence import generated_before
 from desktop.store.models import Attendee, CalendarEvent
 
 SCOPES = ("this", "following", "all")
-Moment = datetime | date
-Tombstone = Callable[[Any], None]
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Fields copied from a series to a new override or a split-off series.
 COPIED = (
     "title",
@@ -57,7 +59,6 @@ COPIED = (
 )
 # Fields a change of the series passes on to overrides that still had the old value.
 INHERITED = ("title", "description", "location", "status")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -87,277 +88,6 @@ class Removal:
     occurrence_key: str
     overrides_deleted: int
     series_deleted: bool
-
-
-# -- spans -----------------------------------------------------------------------------
-
-
-def stored_span(row: CalendarEvent) -> tuple[Moment, Moment]:
-    if row.all_day:
-        assert row.start_date is not None and row.end_date is not None
-        return row.start_date, row.end_date
-    assert row.start_at is not None and row.end_at is not None
-    return row.start_at, row.end_at
-
-
-def span_values(start: Moment, end: Moment, all_day: bool) -> dict[str, Any]:
-    """The span columns for a checked span; UserError when it makes no sense."""
-    if all_day:
-        first = start.date() if isinstance(start, datetime) else start
-        last = end.date() if isinstance(end, datetime) else end
-        if last <= first:
-            last = first + timedelta(days=1)
-        return {"all_day": True, "start_date": first, "end_date": last}
-    if not isinstance(start, datetime) or not isinstance(end, datetime):
-        raise UserError("a timed event needs a start and end time; use --all-day for dates")
-    if start.tzinfo is None or end.tzinfo is None:
-        raise UserError("an event's start and end need a time zone")
-    if end <= start:
-        raise UserError("the event ends before it starts")
-    if end - start > timedelta(days=366):
-        raise UserError("an event cannot last longer than a year")
-    return {"all_day": False, "start_at": start, "end_at": end}
-
-
-def set_span(row: CalendarEvent, start: Moment, end: Moment) -> None:
-    values = span_values(start, end, row.all_day)
-    if row.all_day:
-        row.start_date, row.end_date = values["start_date"], values["end_date"]
-        row.start_at = row.end_at = None
-    else:
-        row.start_at, row.end_at = values["start_at"], values["end_at"]
-        row.start_date = row.end_date = None
-
-
-def copy_attendees(session: Session, source: uuid.UUID, target: uuid.UUID) -> None:
-    for person in session.scalars(
-        select(Attendee).where(live(Attendee), Attendee.event_id == source)
-    ):
-        session.add(
-            Attendee(
-                event_id=target,
-                email=person.email,
-                name=person.name,
-                role=person.role,
-                response=person.response,
-            )
-        )
-
-
-def delete_rows(session: Session, rows: list[CalendarEvent], tombstone: Tombstone) -> None:
-    """Tombstone events and their attendees."""
-    if not rows:
-        return
-    attendees = session.scalars(
-        select(Attendee).where(live(Attendee), Attendee.event_id.in_([r.id for r in rows]))
-    )
-    for doomed in [*rows, *attendees]:
-        tombstone(doomed)
-
-
-# -- a series inside one session -------------------------------------------------------
-
-
-class Series:
-    """A recurring master row with its overrides, inside one unit of work."""
-
-    def __init__(self, session: Session, master: CalendarEvent, fallback: ZoneInfo) -> None:
-        self.s = session
-        self.master = master
-        self.zone = zone_or_none(master.time_zone) or fallback
-
-    @property
-    def all_day(self) -> bool:
-        return self.master.all_day
-
-    def start(self) -> Moment:
-        return stored_span(self.master)[0]
-
-    def length(self) -> timedelta:
-        start, end = stored_span(self.master)
-        return end - start  # type: ignore[operator]
-
-    def overrides(self) -> list[CalendarEvent]:
-        return list(
-            self.s.scalars(
-                select(CalendarEvent).where(
-                    live(CalendarEvent),
-                    CalendarEvent.series_id == self.master.id,
-                    CalendarEvent.recurrence_id.is_not(None),
-                )
-            )
-        )
-
-    def override(self, key: str) -> CalendarEvent | None:
-        return next((o for o in self.overrides() if o.recurrence_id == key), None)
-
-    def parse(self, key: str) -> Moment:
-        """The original start an occurrence key (or an EXDATE/RDATE value) names."""
-        try:
-            if self.all_day:
-                return date.fromisoformat(key[:10])
-            moment = datetime.fromisoformat(key)
-        except ValueError:
-            raise UserError(f"'{key}' is not an occurrence key") from None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.zone)
-        return moment.astimezone(UTC)
-
-    def starts(self, lo: Moment, hi: Moment, *, exceptions: bool = True) -> list[Moment]:
-        """Original starts in [lo, hi); without exceptions: what the RRULE alone makes."""
-        row = self.master
-        if row.rrule is None:
-            start = self.start()
-            return [start] if lo <= start < hi else []
-        exdates = row.exdates or () if exceptions else ()
-        rdates = row.rdates or () if exceptions else ()
-        if self.all_day:
-            assert isinstance(lo, date) and isinstance(hi, date)
-            days = expand_all_day(
-                row.rrule, self.start(), (lo, hi), days=1, exdates=exdates, rdates=rdates
-            )
-            return [d for d in days if d >= lo]
-        assert isinstance(lo, datetime) and isinstance(hi, datetime)
-        found = expand_timed(
-            row.rrule,
-            self.start(),  # type: ignore[arg-type]
-            self.zone,
-            (lo, hi),
-            duration=timedelta(seconds=1),
-            exdates=exdates,
-            rdates=rdates,
-        )
-        return [s for s in found if s >= lo]
-
-    def _one(self, moment: Moment) -> tuple[Moment, Moment]:
-        step = timedelta(days=1) if self.all_day else timedelta(seconds=1)
-        return moment, moment + step
-
-    def is_occurrence(self, key: str, *, exceptions: bool = True) -> bool:
-        moment = self.parse(key)
-        return moment in self.starts(*self._one(moment), exceptions=exceptions)
-
-    def first(self) -> Moment:
-        values = [self.start(), *(self.parse(v) for v in self.master.rdates or ())]
-        return min(values)
-
-    def any_before(self, cut: Moment) -> bool:
-        """Whether an occurrence starts before `cut` (searching in growing windows)."""
-        first = self.first()
-        for days in (2, 40, 400, 4000, 40000):
-            hi = min(cut, first + timedelta(days=days))
-            if self.starts(first, hi):
-                return True
-            if hi >= cut:
-                return False
-        return bool(self.starts(first, cut))
-
-    def require(self, key: str) -> None:
-        if self.override(key) is None and not self.is_occurrence(key):
-            raise UserError(
-                f"{key} is not an occurrence of this event; "
-                "see the occurrence_key values of `atrium event list --json`"
-            )
-
-    # -- finding an occurrence ---------------------------------------------------------
-
-    def resolve(self, text: str, user_zone: ZoneInfo) -> str:
-        """The occurrence key for a key, an instant or a local date (when unique)."""
-        text = text.strip()
-        if _ISO_DAY.match(text):
-            return self._on_day(date.fromisoformat(text), user_zone)
-        moment = self.parse(text)
-        if self.all_day and isinstance(moment, datetime):
-            moment = moment.astimezone(user_zone).date()
-        key = occurrence_key(moment)
-        self.require(key)
-        return key
-
-    def _on_day(self, day: date, user_zone: ZoneInfo) -> str:
-        lo: Moment
-        hi: Moment
-        if self.all_day:
-            lo, hi = day, day + timedelta(days=1)
-        else:
-            lo = datetime.combine(day, time(), user_zone).astimezone(UTC)
-            hi = datetime.combine(day + timedelta(days=1), time(), user_zone).astimezone(UTC)
-        overrides = {o.recurrence_id: o for o in self.overrides()}
-        keys = [occurrence_key(s) for s in self.starts(lo, hi)]
-        found = [k for k in keys if k not in overrides]
-        for key, row in overrides.items():
-            start = stored_span(row)[0]
-            if row.status != "cancelled" and lo <= start < hi:
-                found.append(str(key))
-        if not found:
-            raise UserError(f"the event has no occurrence on {day.isoformat()}")
-        if len(found) > 1:
-            raise UserError(
-                f"the event occurs {len(found)} times on {day.isoformat()}; give the "
-                "occurrence key from `atrium event list --json` instead"
-            )
-        return found[0]
-
-    # -- shifting ----------------------------------------------------------------------
-
-    def wall(self, instant: datetime) -> datetime:
-        return instant.astimezone(self.zone).replace(tzinfo=None)
-
-    def from_wall(self, naive: datetime) -> datetime:
-        return naive.replace(tzinfo=self.zone).astimezone(UTC)
-
-    def shifter(self, old: Moment, new: Moment) -> Callable[[Moment], Moment]:
-        """Moves a start like `old` moved to `new`: by days, or by local wall time."""
-        if self.all_day:
-            days = _as_day(new, self.zone) - _as_day(old, self.zone)
-            return lambda d: d + days
-        if not isinstance(new, datetime):
-            raise UserError("give the new start with a time of day")
-        delta = self.wall(new) - self.wall(old)  # type: ignore[arg-type]
-        if not delta:
-            return lambda t: t
-        return lambda t: self.from_wall(self.wall(t) + delta)  # type: ignore[arg-type]
-
-    def moved_rule(self, rule: str, old: Moment, new: Moment) -> str:
-        """The rule after its occurrences moved from `old` to `new`: BYDAY and UNTIL follow."""
-        shift = self.shifter(old, new)
-        days = (_as_day(shift(old), self.zone) - _as_day(old, self.zone)).days
-        parts = _parts(rule)
-        for part in parts:
-            name, value = part
-            if name == "UNTIL":
-                part[1] = self._moved_until(value, shift)
-            elif days and name == "BYDAY":
-                part[1] = _rotate_weekdays(value, days)
-            elif days and name == "BYMONTHDAY":
-                part[1] = _moved_month_days(value, days)
-            elif days and name in ("BYYEARDAY", "BYWEEKNO", "BYSETPOS"):
-                raise UserError(
-                    f"moving this series to another day does not fit its rule ({name}); "
-                    "give the new rule as well (--rrule)"
-                )
-        return _join(parts)
-
-    def _moved_until(self, value: str, shift: Callable[[Moment], Moment]) -> str:
-        if re.fullmatch(r"\d{8}", value):
-            if not self.all_day:
-                return value
-            day = datetime.strptime(value, "%Y%m%d").date()
-            return shift(day).strftime("%Y%m%d")
-        if self.all_day:
-            return value
-        if value.upper().endswith("Z"):
-            instant = datetime.strptime(value[:-1], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
-        else:
-            instant = self.from_wall(datetime.strptime(value, "%Y%m%dT%H%M%S"))
-        moved = shift(instant)
-        assert isinstance(moved, datetime)
-        return moved.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-    def until_before(self, moment: Moment) -> str:
-        """RFC 5545 UNTIL ending a series just before `moment`: UTC, or a DATE if all-day."""
-        if isinstance(moment, datetime):
-            return (moment - timedelta(seconds=1)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        return (moment - timedelta(days=1)).strftime("%Y%m%d")
 
 
 # -- the three scopes ------------------------------------------------------------------
@@ -494,15 +224,15 @@ def _truncate(series: Series, cut: Moment) -> _Tail:
     """End the series just before `cut`; what the occurrences from `cut` on had."""
     master = series.master
     assert master.rrule is not None
-    parts = _parts(master.rrule)
-    count = _get(parts, "COUNT")
+    parts = split_rule(master.rrule)
+    count = rule_value(parts, "COUNT")
     tail_parts = [list(p) for p in parts]
     if count is not None:
         used = generated_before(master.rrule, series.start(), cut, series.zone)
-        _set(tail_parts, "COUNT", str(max(1, int(count) - used)))
-    _set(parts, "COUNT", None)
-    _set(parts, "UNTIL", series.until_before(cut))
-    master.rrule = _join(parts)
+        set_rule_value(tail_parts, "COUNT", str(max(1, int(count) - used)))
+    set_rule_value(parts, "COUNT", None)
+    set_rule_value(parts, "UNTIL", series.until_before(cut))
+    master.rrule = join_rule(parts)
 
     def after(values: list[str] | None) -> tuple[list[str], list[str]]:
         head = [v for v in values or () if series.parse(v) < cut]
@@ -511,7 +241,7 @@ def _truncate(series: Series, cut: Moment) -> _Tail:
     master.exdates, tail_exdates = after(master.exdates)
     master.rdates, tail_rdates = after(master.rdates)
     overrides = [row for row in series.overrides() if series.parse(row.recurrence_id or "") >= cut]
-    return _Tail(_join(tail_parts), tail_exdates, tail_rdates, overrides)
+    return _Tail(join_rule(tail_parts), tail_exdates, tail_rdates, overrides)
 
 
 def _new_row(series: Series, key: str) -> CalendarEvent:
@@ -552,59 +282,3 @@ def _prune(series: Series, tombstone: Tombstone) -> None:
 def _invite(session: Session, row: CalendarEvent, changes: EventChanges) -> None:
     for person in changes.add_attendees:
         session.add(Attendee(event_id=row.id, **person))
-
-
-def _as_day(moment: Moment, zone: ZoneInfo) -> date:
-    if isinstance(moment, datetime):
-        return moment.astimezone(zone).date()
-    return moment
-
-
-def _parts(rule: str) -> list[list[str]]:
-    parts = []
-    for piece in rule.split(";"):
-        if piece:
-            name, _, value = piece.partition("=")
-            parts.append([name.upper(), value])
-    return parts
-
-
-def _join(parts: list[list[str]]) -> str:
-    return ";".join(f"{name}={value}" for name, value in parts)
-
-
-def _get(parts: list[list[str]], name: str) -> str | None:
-    return next((value for key, value in parts if key == name), None)
-
-
-def _set(parts: list[list[str]], name: str, value: str | None) -> None:
-    for part in list(parts):
-        if part[0] == name:
-            parts.remove(part)
-    if value is not None:
-        parts.append([name, value])
-
-
-def _rotate_weekdays(value: str, days: int) -> str:
-    moved = []
-    for item in value.split(","):
-        if item.upper() not in WEEKDAYS:
-            raise UserError(
-                f"moving this series to another day does not fit its rule (BYDAY={value}); "
-                "give the new rule as well (--rrule)"
-            )
-        moved.append(WEEKDAYS[(WEEKDAYS.index(item.upper()) + days) % 7])
-    return ",".join(moved)
-
-
-def _moved_month_days(value: str, days: int) -> str:
-    moved = []
-    for item in value.split(","):
-        day = int(item) + days
-        if int(item) < 1 or not 1 <= day <= 28:
-            raise UserError(
-                f"moving this series to another day does not fit its rule "
-                f"(BYMONTHDAY={value}); give the new rule as well (--rrule)"
-            )
-        moved.append(str(day))
-    return ",".join(moved)

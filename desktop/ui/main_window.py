@@ -1,15 +1,14 @@
 """The main window: a sidebar of panes, the selected pane, menus and a status bar.
 
-Pane data is loaded by a blocking `load_pane(name)` function run on the task runner's
-database executor, never on the GUI thread. A pane loads when it is first shown and
-reloads when `AppEvents.changes_applied` flags its area (immediately if it is on
-screen, otherwise the next time it is shown).
+Each pane is a real widget (see `desktop.ui.panes.registry`), built when it is first
+shown; it loads its data through the task runner, never on the GUI thread. A pane
+loads when it is first shown and reloads when `AppEvents.changes_applied` flags its
+area (immediately if it is on screen, otherwise the next time it is shown).
 """
 
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
@@ -30,43 +29,16 @@ from PySide6.QtWidgets import (
 import desktop
 from desktop.core.changes import Changes
 from desktop.runtime.events import AppEvents
-from desktop.runtime.task_runner import TaskRunner, describe_error
-from desktop.services.overview import PANES, PaneData
+from desktop.runtime.task_runner import TaskRunner
 from desktop.ui.icons import pane_icon
-from desktop.ui.pane_view import PaneView
 from desktop.ui.panes.base import Pane
+from desktop.ui.panes.names import PANES, pane_affected
 
-log = logging.getLogger("desktop.ui")
-
-LoadPane = Callable[[str], PaneData]
 # Builds the real widget of a pane (bound to its context by the composition root).
 BuildPane = Callable[[], Pane]
 
-# Which `Changes` flag makes a pane reload; None: any change at all.
-PANE_AREAS: dict[str, str | None] = {
-    "today": None,
-    "tasks": "tasks",
-    "calendar": "calendar",
-    "inbox": "inbox",
-    "finance": "finance",
-    "notes": "notes",
-    "workflows": "workflows",
-    "agents": "agents",
-    "voice": "voice",
-    "projects": "projects",
-    "health": None,
-}
-
 DEFAULT_SIZE = QSize(1100, 720)
 SIDEBAR_WIDTH = 190
-
-
-def pane_affected(pane: str, changes: Changes) -> bool:
-    """Whether `changes` touches what `pane` shows."""
-    area = PANE_AREAS.get(pane)
-    if area is None:
-        return bool(changes)
-    return bool(getattr(changes, area, False))
 
 
 def pane_shortcut(index: int) -> str | None:
@@ -93,16 +65,15 @@ class MainWindow(QMainWindow):
         self,
         runner: TaskRunner,
         events: AppEvents,
-        load_pane: LoadPane,
+        pane_builders: Mapping[str, BuildPane],
         parent: QWidget | None = None,
-        pane_builders: Mapping[str, BuildPane] | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._events = events
-        self._load_pane = load_pane
-        # Panes with a real widget, built on first show; the others show an overview.
-        self._builders = dict(pane_builders or {})
+        # Each pane's widget is built on its first show; a pane without a builder (only
+        # in tests that need one real pane) stays an empty placeholder and never loads.
+        self._builders = dict(pane_builders)
         self._built: dict[str, Pane] = {}
         self._placeholders: dict[str, QWidget] = {}
         self._titles = self._pane_titles()
@@ -117,7 +88,6 @@ class MainWindow(QMainWindow):
 
         self._sidebar = QListWidget()
         self._stack = QStackedWidget()
-        self._views: dict[str, PaneView] = {}
         self.setCentralWidget(self._build_panes())
 
         self._busy_label = QLabel(self.tr("Loading…"))
@@ -155,15 +125,11 @@ class MainWindow(QMainWindow):
         """Whether `pane` has shown its data at least once."""
         return pane in self._shown_once
 
-    def pane_view(self, pane: str) -> PaneView:
-        return self._views[pane]
-
     def pane_widget(self, pane: str) -> QWidget:
-        """What the stack shows for `pane`: its real widget once built, else its placeholder
-        or overview."""
+        """What the stack shows for `pane`: its real widget once built, else its placeholder."""
         if pane in self._built:
             return self._built[pane]
-        return self._placeholders.get(pane) or self._views[pane]
+        return self._placeholders[pane]
 
     @property
     def sidebar(self) -> QListWidget:
@@ -224,7 +190,8 @@ class MainWindow(QMainWindow):
         return {pane: titles.get(pane, pane.capitalize()) for pane in PANES}
 
     def _build_panes(self) -> QSplitter:
-        """The sidebar listing the panes and, beside it, a stack of one view per pane."""
+        """The sidebar listing the panes and, beside it, a stack of one placeholder per pane
+        (each replaced by the pane's real widget when it is first shown)."""
         self._sidebar.setObjectName("sidebar")
         self._sidebar.setAccessibleName(self.tr("Panes"))
         self._sidebar.setMinimumWidth(140)
@@ -245,15 +212,10 @@ class MainWindow(QMainWindow):
                     self.tr("{title} ({shortcut})").format(title=title, shortcut=native)
                 )
             self._sidebar.addItem(item)
-            if pane in self._builders:
-                placeholder = QWidget()
-                placeholder.setObjectName(f"placeholder_{pane}")
-                self._placeholders[pane] = placeholder
-                self._stack.addWidget(placeholder)
-                continue
-            view = PaneView(pane, title)
-            self._views[pane] = view
-            self._stack.addWidget(view)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"placeholder_{pane}")
+            self._placeholders[pane] = placeholder
+            self._stack.addWidget(placeholder)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -308,19 +270,14 @@ class MainWindow(QMainWindow):
     # -- loading -----------------------------------------------------------------
 
     def _request(self, pane: str) -> None:
+        if pane not in self._builders:
+            return  # an empty placeholder: nothing to load
         if pane in self._loading:
             self._reload_after.add(pane)
             return
         self._loading.add(pane)
         self._stale.discard(pane)
-        if pane in self._builders:
-            self._ensure_built(pane).reload()
-            return
-        self._runner.run_db(
-            functools.partial(self._load_pane, pane),
-            functools.partial(self._on_loaded, pane),
-            functools.partial(self._on_load_failed, pane),
-        )
+        self._ensure_built(pane).reload()
 
     def _ensure_built(self, pane: str) -> Pane:
         """The real widget of `pane`, built now in place of its placeholder if need be."""
@@ -357,29 +314,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Could not load {title}: {error}").format(
                 title=self._titles[pane], error=message
-            )
-        )
-        self._after_load(pane)
-
-    def _on_loaded(self, pane: str, data: PaneData) -> None:
-        self._loading.discard(pane)
-        self._views[pane].show_data(data)
-        if self._error_pane == pane:
-            self.statusBar().clearMessage()
-            self._error_pane = None
-        self._shown_once.add(pane)
-        self.pane_loaded.emit(pane)
-        self._after_load(pane)
-
-    def _on_load_failed(self, pane: str, exc: Exception) -> None:
-        self._loading.discard(pane)
-        log.error("loading the %s pane failed", pane, exc_info=exc)
-        self._stale.add(pane)
-        self._views[pane].show_failure()
-        self._error_pane = pane
-        self.statusBar().showMessage(
-            self.tr("Could not load {title}: {error}").format(
-                title=self._titles[pane], error=describe_error(exc)
             )
         )
         self._after_load(pane)

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.actions.registry import Action
 from desktop.services.container import Services
-from desktop.services.overview import PANES
 from desktop.ui.action_form import ActionForm, title_of
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import show_error
 from desktop.ui.palette import CommandPalette, PaletteEntry
 from desktop.ui.panes.base import PaneContext
+from desktop.ui.panes.names import PANES
 from desktop.ui.result_view import ResultView
 from desktop.ui.undo import UndoHistory
 

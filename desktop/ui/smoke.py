@@ -18,8 +18,8 @@ import psutil
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.overview import PANES
 from desktop.ui.main_window import MainWindow
+from desktop.ui.panes.names import PANES
 
 TIMEOUT_MS = 120_000
 

@@ -1944,29 +1944,6 @@ Die gültigen Teile importieren und den Rest weglassen?</translation>
         </message>
     </context>
     <context>
-        <name>PaneView</name>
-        <message>
-            <location filename="../../desktop/ui/pane_view.py" line="50" />
-            <source>{title} list</source>
-            <translation>Liste {title}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/pane_view.py" line="59" />
-            <source>Loading…</source>
-            <translation>Wird geladen…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/pane_view.py" line="114" />
-            <source>Nothing here yet</source>
-            <translation>Hier ist noch nichts</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/pane_view.py" line="120" />
-            <source>This pane could not be loaded. Press F5 to retry.</source>
-            <translation>Dieser Bereich konnte nicht geladen werden. Drücke F5, um es erneut zu versuchen.</translation>
-        </message>
-    </context>
-    <context>
         <name>PlanDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/plan_dialog.py" line="61" />

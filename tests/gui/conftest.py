@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from desktop.runtime.events import AppEvents
 from desktop.runtime.task_runner import TaskRunner
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import PaneContext, PaneFactory
 
@@ -33,15 +32,11 @@ def pane_ctx(runner: TaskRunner, services: Services) -> PaneContext:
     return PaneContext(runner, AppEvents(), services)
 
 
-def overview(pane: str) -> PaneData:
-    """A `load_pane` for the panes without a real widget: an empty overview."""
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
 def main_window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
-    """A shown main window over `pane_ctx` (overview panes only); idle again at the end."""
-    window = MainWindow(pane_ctx.runner, pane_ctx.events, overview)
+    """A shown main window over `pane_ctx` whose panes stay empty placeholders (none is built);
+    idle again at the end."""
+    window = MainWindow(pane_ctx.runner, pane_ctx.events, {})
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -54,13 +49,12 @@ def pane_window(
     qtbot: QtBot, pane_ctx: PaneContext
 ) -> Iterator[Callable[[str, PaneFactory], MainWindow]]:
     """Makes a shown, active main window whose pane `name` is the real one `factory` builds
-    (the other panes are overviews); the runner is idle again at the end."""
+    (the other panes stay empty placeholders); the runner is idle again at the end."""
 
     def make(name: str, factory: PaneFactory) -> MainWindow:
         window = MainWindow(
             pane_ctx.runner,
             pane_ctx.events,
-            overview,
             pane_builders={name: lambda: factory(pane_ctx)},
         )
         qtbot.addWidget(window)

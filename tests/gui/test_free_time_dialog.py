@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.ui.dialogs.event_editor import EditorResult, EventEditor, EventFields
 from desktop.ui.dialogs.free_time_dialog import FreeTimeDialog, length_text
 from desktop.ui.main_window import MainWindow
@@ -150,15 +149,9 @@ def test_length_words() -> None:
 # -- booking through the calendar pane ---------------------------------------------------
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
 def shell(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[Shell]:
-    window = MainWindow(
-        pane_ctx.runner, pane_ctx.events, overview, pane_builders=pane_builders(pane_ctx)
-    )
+    window = MainWindow(pane_ctx.runner, pane_ctx.events, pane_builders=pane_builders(pane_ctx))
     window.resize(1200, 800)
     qtbot.addWidget(window)
     shell = Shell(window, pane_ctx)

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from desktop.config import RESOURCES_DIR
-from desktop.services.overview import PANES
 from desktop.ui.icons import pane_icon
+from desktop.ui.panes.names import PANES
 
 pytestmark = pytest.mark.gui
 

@@ -1,4 +1,5 @@
-"""The main window: panes load off the GUI thread, on first show and when their area changes."""
+"""The main window: panes are built on first show, load off the GUI thread, and reload
+when their area changes."""
 
 from __future__ import annotations
 
@@ -13,15 +14,15 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 import desktop
 from desktop.core.changes import Changes
 from desktop.core.errors import UserError
-from desktop.runtime.events import AppEvents
-from desktop.runtime.task_runner import TaskRunner
-from desktop.services.overview import PANES, PaneData
-from desktop.ui.main_window import MainWindow, pane_affected
+from desktop.ui.main_window import BuildPane, MainWindow
+from desktop.ui.panes.base import Pane, PaneContext
+from desktop.ui.panes.names import PANE_AREAS, PANES, pane_affected
 
 pytestmark = pytest.mark.gui
 
@@ -31,18 +32,19 @@ TITLES = [
 ]  # fmt: skip
 
 
-class FakeOverview:
-    """A `load_pane` that behaves: a few rows per pane, or none, or an error, or waits at a gate."""
+class Loads:
+    """What each pane's load does: counts the loads per pane and the threads they ran on;
+    a pane can fail (with an error) or wait at a gate."""
 
     def __init__(self) -> None:
-        self.empty: set[str] = set()
         self.failing: dict[str, Exception] = {}
         self.gates: dict[str, threading.Event] = {}
         self.threads: list[int] = []
+        self.built: Counter[str] = Counter()
         self._calls: Counter[str] = Counter()
         self._lock = threading.Lock()
 
-    def __call__(self, pane: str) -> PaneData:
+    def load(self, pane: str) -> str:
         with self._lock:
             self._calls[pane] += 1
             self.threads.append(threading.get_ident())
@@ -52,43 +54,54 @@ class FakeOverview:
             gate.wait(10)
         if pane in self.failing:
             raise self.failing[pane]
-        if pane in self.empty:
-            return PaneData(pane, "All clear", ("Title",), ())
-        rows = tuple((f"{pane} item {n}", f"load {generation}") for n in range(1, 4))
-        return PaneData(pane, f"{len(rows)} {pane} items", ("Title", "Loaded"), rows)
+        return f"{pane} load {generation}"
 
     def calls(self, pane: str) -> int:
         with self._lock:
             return self._calls[pane]
 
 
-@pytest.fixture
-def overview() -> FakeOverview:
-    return FakeOverview()
+class ScriptedPane(Pane):
+    """A real `Pane` whose reload runs `Loads.load` on the database executor and shows
+    what it returned."""
+
+    def __init__(self, ctx: PaneContext, name: str, loads: Loads) -> None:
+        super().__init__(ctx)
+        self.name = name
+        self.loads = loads
+        self.label = QLabel("")
+        QVBoxLayout(self).addWidget(self.label)
+        loads.built[name] += 1
+
+    def reload(self) -> None:
+        self.fetch(lambda _services: self.loads.load(self.name), self.label.setText)
 
 
 @pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown(wait=True)
+def loads() -> Loads:
+    return Loads()
+
+
+def _builders(
+    ctx: PaneContext, loads: Loads, panes: tuple[str, ...] = PANES
+) -> dict[str, BuildPane]:
+    def builder(name: str) -> BuildPane:
+        def build() -> Pane:
+            return ScriptedPane(ctx, name, loads)
+
+        return build
+
+    return {name: builder(name) for name in panes}
 
 
 @pytest.fixture
-def events() -> AppEvents:
-    return AppEvents()
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, runner: TaskRunner, events: AppEvents, overview: FakeOverview
-) -> Iterator[MainWindow]:
-    window = MainWindow(runner, events, overview)
+def window(qtbot: QtBot, pane_ctx: PaneContext, loads: Loads) -> Iterator[MainWindow]:
+    window = MainWindow(pane_ctx.runner, pane_ctx.events, _builders(pane_ctx, loads))
     qtbot.addWidget(window)
     yield window
-    for gate in overview.gates.values():
+    for gate in loads.gates.values():
         gate.set()
-    qtbot.waitUntil(lambda: runner.busy_count == 0)
+    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
 
 
 def _shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
@@ -99,137 +112,131 @@ def _shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
     return window
 
 
-def _rows(window: MainWindow, pane: str) -> list[list[str]]:
-    table = window.pane_view(pane).table
-    return [
-        [table.topLevelItem(r).text(c) for c in range(table.columnCount())]
-        for r in range(table.topLevelItemCount())
-    ]
+def _text(window: MainWindow, pane: str) -> str:
+    """What the pane shows; empty while it is still a placeholder."""
+    widget = window.pane_widget(pane)
+    return widget.label.text() if isinstance(widget, ScriptedPane) else ""
 
 
-def test_the_window_is_built_as_specified(window: MainWindow) -> None:
+def test_the_window_is_built_as_specified(window: MainWindow, loads: Loads) -> None:
     assert window.windowTitle() == "Atrium"
     assert (window.width(), window.height()) == (1100, 720)
     sidebar = window.sidebar
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == TITLES
     assert sidebar.accessibleName() == "Panes"
-    assert window.pane_view("tasks").table.accessibleName() == "Tasks list"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
     assert window.current_pane() == "today"
+    assert sum(loads.built.values()) == 0  # nothing is built before the window is shown
+    assert window.pane_widget("tasks").objectName() == "placeholder_tasks"
 
 
-def test_a_pane_loads_only_once_shown_and_off_the_gui_thread(
-    qtbot: QtBot, window: MainWindow, overview: FakeOverview
+def test_a_pane_is_built_and_loads_only_once_shown_and_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, loads: Loads
 ) -> None:
-    assert overview.calls("today") == 0  # nothing happens before the window is shown
+    assert loads.calls("today") == 0
 
     _shown(qtbot, window)
-    qtbot.waitUntil(lambda: len(_rows(window, "today")) == 3)
+    qtbot.waitUntil(lambda: _text(window, "today") == "today load 1")
 
-    view = window.pane_view("today")
-    assert view.showing_table()
-    assert view.summary_text() == "3 today items"
-    assert _rows(window, "today")[0] == ["today item 1", "load 1"]
-    assert [window.pane_view("today").table.headerItem().text(c) for c in range(2)] == [
-        "Title",
-        "Loaded",
-    ]
-    assert overview.threads
-    assert threading.get_ident() not in overview.threads
-    assert sum(overview.calls(p) for p in PANES) == 1  # the other panes wait until shown
+    assert window.has_loaded("today")
+    assert window.pane_widget("today").objectName() == "pane_today"
+    assert loads.threads
+    assert threading.get_ident() not in loads.threads
+    assert sum(loads.calls(p) for p in PANES) == 1  # the other panes wait until shown
+    assert dict(loads.built) == {"today": 1}
+    assert not window.has_loaded("tasks")
 
 
-def test_keyboard_shortcuts_switch_panes(
-    qtbot: QtBot, window: MainWindow, overview: FakeOverview
-) -> None:
+def test_keyboard_shortcuts_switch_panes(qtbot: QtBot, window: MainWindow, loads: Loads) -> None:
     _shown(qtbot, window)
-    qtbot.waitUntil(lambda: overview.calls("today") == 1)
+    qtbot.waitUntil(lambda: loads.calls("today") == 1)
 
     with qtbot.waitSignal(window.pane_loaded, check_params_cb=lambda p: p == "tasks"):
         qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
 
     assert window.current_pane() == "tasks"
     assert window.sidebar.currentItem().text() == "Tasks"
-    assert _rows(window, "tasks")[0] == ["tasks item 1", "load 1"]
+    assert _text(window, "tasks") == "tasks load 1"
 
     with qtbot.waitSignal(window.pane_loaded, check_params_cb=lambda p: p == "projects"):
         qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.current_pane() == "projects"
 
-    # Going back shows what was loaded; it does not load again.
+    # Going back shows what was loaded; it neither builds nor loads again.
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_pane() == "tasks"
-    assert overview.calls("tasks") == 1
-    assert threading.get_ident() not in overview.threads
+    assert loads.calls("tasks") == 1
+    assert loads.built["tasks"] == 1
+    assert threading.get_ident() not in loads.threads
 
 
-def test_f5_reloads_the_pane_on_screen(
-    qtbot: QtBot, window: MainWindow, overview: FakeOverview
-) -> None:
+def test_f5_reloads_the_pane_on_screen(qtbot: QtBot, window: MainWindow, loads: Loads) -> None:
     _shown(qtbot, window)
-    # Wait for the first load to be on screen, not merely started in the worker.
-    qtbot.waitUntil(lambda: _rows(window, "today")[:1] == [["today item 1", "load 1"]])
+    qtbot.waitUntil(lambda: _text(window, "today") == "today load 1")
 
     qtbot.keyClick(window, Qt.Key.Key_F5)
 
-    qtbot.waitUntil(lambda: _rows(window, "today")[:1] == [["today item 1", "load 2"]])
-    assert overview.calls("today") == 2
+    qtbot.waitUntil(lambda: _text(window, "today") == "today load 2")
+    assert loads.calls("today") == 2
 
 
 def test_changes_reload_the_pane_whose_area_changed(
-    qtbot: QtBot, window: MainWindow, events: AppEvents, overview: FakeOverview
+    qtbot: QtBot, window: MainWindow, pane_ctx: PaneContext, loads: Loads
 ) -> None:
+    events = pane_ctx.events
     _shown(qtbot, window)
     window.select_pane("tasks")
-    qtbot.waitUntil(lambda: _rows(window, "tasks")[:1] == [["tasks item 1", "load 1"]])
+    qtbot.waitUntil(lambda: _text(window, "tasks") == "tasks load 1")
 
     events.changes_applied.emit(Changes(tasks=True), None)
-    qtbot.waitUntil(lambda: _rows(window, "tasks")[:1] == [["tasks item 1", "load 2"]])
+    qtbot.waitUntil(lambda: _text(window, "tasks") == "tasks load 2")
 
     # Another area's change leaves the tasks pane alone.
     events.changes_applied.emit(Changes(calendar=True), None)
     events.changes_applied.emit(Changes(tasks=True), None)
-    qtbot.waitUntil(lambda: overview.calls("tasks") == 3)
-    qtbot.waitUntil(lambda: window.pane_view("tasks").table.topLevelItem(0).text(1) == "load 3")
-    assert overview.calls("tasks") == 3
-    assert overview.calls("calendar") == 0  # not on screen: loads when shown
+    qtbot.waitUntil(lambda: _text(window, "tasks") == "tasks load 3")
+    assert loads.calls("tasks") == 3
+    assert loads.calls("calendar") == 0  # not on screen: loads when shown
+    assert loads.built["calendar"] == 0
 
 
 def test_a_pane_off_screen_reloads_when_shown_again(
-    qtbot: QtBot, window: MainWindow, events: AppEvents, overview: FakeOverview
+    qtbot: QtBot, window: MainWindow, pane_ctx: PaneContext, loads: Loads
 ) -> None:
     _shown(qtbot, window)
     window.select_pane("tasks")
-    qtbot.waitUntil(lambda: overview.calls("tasks") == 1)
+    qtbot.waitUntil(lambda: loads.calls("tasks") == 1)
     window.select_pane("today")
-    qtbot.waitUntil(lambda: len(_rows(window, "today")) == 3)
-    today_loads = overview.calls("today")
+    qtbot.waitUntil(lambda: _text(window, "today").startswith("today load"))
+    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+    today_loads = loads.calls("today")
 
-    events.changes_applied.emit(Changes(tasks=True), None)
+    pane_ctx.events.changes_applied.emit(Changes(tasks=True), None)
     # "Today" shows everything, so it reloads at once; "Tasks" waits until it is shown.
-    qtbot.waitUntil(lambda: overview.calls("today") == today_loads + 1)
-    assert overview.calls("tasks") == 1
+    qtbot.waitUntil(lambda: loads.calls("today") == today_loads + 1)
+    assert loads.calls("tasks") == 1
 
     with qtbot.waitSignal(window.pane_loaded, check_params_cb=lambda p: p == "tasks"):
         window.select_pane("tasks")
-    assert overview.calls("tasks") == 2
-    assert _rows(window, "tasks")[0] == ["tasks item 1", "load 2"]
+    assert loads.calls("tasks") == 2
+    assert _text(window, "tasks") == "tasks load 2"
 
 
 def test_a_change_during_a_load_loads_again_afterwards(
-    qtbot: QtBot, window: MainWindow, events: AppEvents, overview: FakeOverview
+    qtbot: QtBot, window: MainWindow, pane_ctx: PaneContext, loads: Loads
 ) -> None:
-    gate = overview.gates["today"] = threading.Event()
+    gate = loads.gates["today"] = threading.Event()
     _shown(qtbot, window)
-    qtbot.waitUntil(lambda: overview.calls("today") == 1)
+    qtbot.waitUntil(lambda: loads.calls("today") == 1)
 
-    events.changes_applied.emit(Changes(notes=True), None)
-    events.changes_applied.emit(Changes(finance=True), None)
+    pane_ctx.events.changes_applied.emit(Changes(notes=True), None)
+    pane_ctx.events.changes_applied.emit(Changes(finance=True), None)
     gate.set()
 
-    qtbot.waitUntil(lambda: _rows(window, "today")[:1] == [["today item 1", "load 2"]])
-    assert overview.calls("today") == 2  # two changes during one load: one more load
+    qtbot.waitUntil(lambda: _text(window, "today") == "today load 2")
+    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+    assert loads.calls("today") == 2  # two changes during one load: one more load
 
 
 def test_which_changes_concern_which_pane() -> None:
@@ -239,25 +246,13 @@ def test_which_changes_concern_which_pane() -> None:
     assert pane_affected("health", Changes(integrations=True))
     assert not pane_affected("today", Changes())
     assert all(pane_affected(p, Changes.of(p)) for p in PANES if p not in ("today", "health"))
-
-
-def test_an_empty_pane_says_so(qtbot: QtBot, window: MainWindow, overview: FakeOverview) -> None:
-    overview.empty.add("inbox")
-    _shown(qtbot, window)
-
-    with qtbot.waitSignal(window.pane_loaded, check_params_cb=lambda p: p == "inbox"):
-        qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-
-    view = window.pane_view("inbox")
-    assert not view.showing_table()
-    assert view.message_text() == "Nothing here yet"
-    assert view.summary_text() == "All clear"
+    assert set(PANE_AREAS) == set(PANES)
 
 
 def test_a_failing_load_shows_in_the_status_bar(
-    qtbot: QtBot, window: MainWindow, overview: FakeOverview, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, window: MainWindow, loads: Loads, caplog: pytest.LogCaptureFixture
 ) -> None:
-    overview.failing["finance"] = UserError("the ledger is locked by another program")
+    loads.failing["finance"] = UserError("the ledger is locked by another program")
     _shown(qtbot, window)
 
     with caplog.at_level(logging.ERROR, logger="desktop.ui"):
@@ -267,44 +262,64 @@ def test_a_failing_load_shows_in_the_status_bar(
     assert window.statusBar().currentMessage() == (
         "Could not load Finance: the ledger is locked by another program"
     )
-    assert "could not be loaded" in window.pane_view("finance").message_text()
-    assert any(r.name == "desktop.ui" and r.exc_info for r in caplog.records)
+    assert not window.has_loaded("finance")
+    assert any(r.name.startswith("desktop.ui") and r.exc_info for r in caplog.records)
 
-    # Fixed and retried with F5: the pane shows its rows and the message goes away.
-    del overview.failing["finance"]
-    with qtbot.waitSignal(window.pane_loaded):
+    # Fixed and retried with F5: the pane shows its data and the message goes away.
+    del loads.failing["finance"]
+    with qtbot.waitSignal(window.pane_loaded, check_params_cb=lambda p: p == "finance"):
         qtbot.keyClick(window, Qt.Key.Key_F5)
     assert window.statusBar().currentMessage() == ""
-    assert window.pane_view("finance").showing_table()
+    assert _text(window, "finance") == "finance load 2"
 
 
 def test_the_status_bar_says_working_while_jobs_run(
-    qtbot: QtBot, window: MainWindow, overview: FakeOverview
+    qtbot: QtBot, window: MainWindow, loads: Loads
 ) -> None:
-    gate = overview.gates["today"] = threading.Event()
+    gate = loads.gates["today"] = threading.Event()
     _shown(qtbot, window)
 
     qtbot.waitUntil(window.busy_label.isVisible)
     assert window.busy_label.text() == "Working…"
-    assert window.pane_view("today").message_text() == "Loading…"
+    assert _text(window, "today") == ""
     assert window.sync_state() == "Offline · not syncing"
 
     gate.set()
     qtbot.waitUntil(lambda: not window.busy_label.isVisible())
-    assert window.pane_view("today").showing_table()
+    assert _text(window, "today") == "today load 1"
 
 
 def test_failures_of_other_jobs_show_in_the_status_bar(
-    qtbot: QtBot, window: MainWindow, runner: TaskRunner, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, window: MainWindow, pane_ctx: PaneContext, caplog: pytest.LogCaptureFixture
 ) -> None:
     def sync() -> None:
         raise UserError("the server refused the password")
 
     _shown(qtbot, window)
     with caplog.at_level(logging.ERROR, logger="desktop.runtime"):
-        runner.run_io(sync, lambda _: None)
+        pane_ctx.runner.run_io(sync, lambda _: None)
         qtbot.waitUntil(lambda: "refused" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage() == "Error: the server refused the password"
+
+
+def test_a_pane_without_a_builder_stays_an_empty_placeholder(
+    qtbot: QtBot, pane_ctx: PaneContext, loads: Loads
+) -> None:
+    window = MainWindow(
+        pane_ctx.runner, pane_ctx.events, _builders(pane_ctx, loads, panes=("tasks",))
+    )
+    qtbot.addWidget(window)
+    _shown(qtbot, window)
+    with qtbot.waitSignal(window.pane_loaded, check_params_cb=lambda p: p == "tasks"):
+        window.select_pane("tasks")
+    window.select_pane("notes")
+    pane_ctx.events.changes_applied.emit(Changes(notes=True), None)
+    qtbot.waitUntil(lambda: pane_ctx.runner.busy_count == 0)
+
+    assert window.pane_widget("notes").objectName() == "placeholder_notes"
+    assert window.pane_widget("today").objectName() == "placeholder_today"
+    assert not window.has_loaded("notes")
+    assert dict(loads.built) == {"tasks": 1}
 
 
 def test_the_view_menu_follows_the_selected_pane(qtbot: QtBot, window: MainWindow) -> None:

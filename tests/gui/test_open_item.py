@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.services.tasks import TaskDraft
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import PaneContext
@@ -23,15 +22,9 @@ from desktop.ui.shell import Shell
 pytestmark = pytest.mark.gui
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
 def shell(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[Shell]:
-    window = MainWindow(
-        pane_ctx.runner, pane_ctx.events, overview, pane_builders=pane_builders(pane_ctx)
-    )
+    window = MainWindow(pane_ctx.runner, pane_ctx.events, pane_builders=pane_builders(pane_ctx))
     qtbot.addWidget(window)
     shell = Shell(window, pane_ctx)
     with qtbot.waitSignal(window.pane_loaded, timeout=10_000):

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import UserError
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import Pane, PaneContext
 
@@ -43,17 +42,12 @@ class CountingTasksPane(Pane):
         self.fetch(count, lambda n: self.label.setText(f"{n} open"))
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
 def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
     CountingTasksPane.built = 0
     window = MainWindow(
         pane_ctx.runner,
         pane_ctx.events,
-        overview,
         pane_builders={"tasks": lambda: CountingTasksPane(pane_ctx)},
     )
     qtbot.addWidget(window)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.services.tasks import TaskDraft, TaskFilter, TaskView
 from desktop.ui.dialogs.task_editor import DeleteTaskQuestion, TaskEdit, TaskEditor
 from desktop.ui.main_window import MainWindow
@@ -32,16 +31,11 @@ BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 3, 4)
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
 def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
     window = MainWindow(
         pane_ctx.runner,
         pane_ctx.events,
-        overview,
         pane_builders={"tasks": lambda: pane_factories()["tasks"](pane_ctx)},
     )
     qtbot.addWidget(window)

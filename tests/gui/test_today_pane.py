@@ -15,7 +15,6 @@ from desktop.services.calendar import EventDraft
 from desktop.services.container import Services
 from desktop.services.finance import TransactionDraft
 from desktop.services.messages import IncomingMessage
-from desktop.services.overview import PaneData
 from desktop.services.tasks import TaskDraft
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.base import PaneContext
@@ -59,16 +58,11 @@ def seed(services: Services) -> dict[str, str]:
     return ids
 
 
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
-
-
 @pytest.fixture
 def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
     window = MainWindow(
         pane_ctx.runner,
         pane_ctx.events,
-        overview,
         pane_builders={"today": lambda: TodayPane(pane_ctx)},
     )
     qtbot.addWidget(window)

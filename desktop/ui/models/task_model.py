@@ -13,34 +13,25 @@ count (all read at once); a group's tasks come a page at a time once it is
 expanded, the next page only when its last rows come into sight (`set_fetch_gate`),
 and a task's subtasks under it as before.
 
-Indexes carry an integer key (`internalId`) into a table of nodes instead of a
-Python object pointer, so that an index outliving its row can never dangle.
+Indexes carry an integer key into the node table of `task_tree.TaskTree`, which
+also answers the structural questions and handles drag to reorder.
 """
 
 from __future__ import annotations
 
-import itertools
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QMimeData,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 
 from desktop.services.container import Services
-from desktop.services.tasks import TaskView
-from desktop.ui.models.task_nodes import MIME_TYPE, Node, drop_target
+from desktop.ui.models.task_nodes import Node
+from desktop.ui.models.task_tree import NO_PARENT, Index, TaskTree
 from desktop.ui.panes.base import PaneContext
 from desktop.ui.panes.tasks_format import (
     COLUMNS,
@@ -56,8 +47,6 @@ PAGE_SIZE = 200
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's TaskView
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # a group head's TaskGroup
 
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()
 PageLoader = Callable[[Services, int, int], TaskPage]
 ChildLoader = Callable[[Services, uuid.UUID], TaskPage]
 GroupLoader = Callable[[Services, TaskGroup, int, int], TaskPage]
@@ -68,36 +57,28 @@ CHECK_STATE, TOOLTIP = int(_ROLE.CheckStateRole), int(_ROLE.ToolTipRole)
 ACCESSIBLE_TEXT = int(_ROLE.AccessibleTextRole)
 
 
-class TaskTreeModel(QAbstractItemModel):
+class TaskTreeModel(TaskTree):
     """Tasks as a tree: pages of top-level rows, subtasks under their parent.
 
     Signals:
         completion_requested(object, bool): a row's box was ticked (True) or cleared;
             carries the TaskView as it was.
-        move_requested(object, object, object): a task id was dropped after one task
-            id and before another (None at an end of the list).
+        move_requested(object, object, object): inherited from `TaskTree`.
         rows_fetched(): a page or a task's subtasks were inserted.
         fetch_failed(object): fetching a page or subtasks raised this exception.
     """
 
     completion_requested = Signal(object, bool)
-    move_requested = Signal(object, object, object)
     rows_fetched = Signal()
     fetch_failed = Signal(object)
 
     def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._keys = itertools.count(1)
-        self._root = Node(0, None, None, 0)
-        self._nodes: dict[int, Node] = {}
-        self._generation = 0
         self._load_page: PageLoader | None = None
         self._load_children: ChildLoader | None = None
         self._load_group: GroupLoader | None = None
-        self._reorderable = False
         self._wants_more: FetchGate = lambda _parent: True
-        self._set_flags(False)
         self._struck = QFont()
         self._struck.setStrikeOut(True)
         self._bold = QFont()
@@ -188,49 +169,11 @@ class TaskTreeModel(QAbstractItemModel):
         self._wants_more = wants_more
 
     @property
-    def reorderable(self) -> bool:
-        return self._reorderable
-
-    @property
     def today(self) -> date:
         return self._today
 
-    def top_level_count(self) -> int:
-        """How many top-level rows (tasks, or groups) are fetched so far."""
-        return len(self._root.children)
-
     def is_fetching(self) -> bool:
         return self._root.loading or any(node.loading for node in self._nodes.values())
-
-    def task_at(self, index: Index) -> TaskView | None:
-        node = self._node(index)
-        return node.data.task if node.data is not None else None
-
-    def subtask_count(self, index: Index) -> int:
-        node = self._node(index)
-        return node.data.subtasks if node.data is not None else 0
-
-    def index_of(self, task_id: uuid.UUID, column: int = 0) -> QModelIndex:
-        """The first fetched row of `task_id` (top level first); invalid when not fetched."""
-        for node in itertools.chain(self._root.children, self._nodes.values()):
-            if node.data is not None and node.data.task.id == task_id:
-                return self.createIndex(node.row, column, node.key)
-        return QModelIndex()
-
-    def _new_node(self, row: TaskRow, parent: Node, position: int) -> Node:
-        node = Node(next(self._keys), row, parent, position)
-        self._nodes[node.key] = node
-        return node
-
-    def _node(self, index: Index) -> Node:
-        if not index.isValid():
-            return self._root
-        return self._nodes.get(index.internalId(), self._root)
-
-    def _index_for(self, node: Node) -> QModelIndex:
-        if node is self._root or node.parent is None:
-            return QModelIndex()
-        return self.createIndex(node.row, 0, node.key)
 
     def _set_clock(self, page: TaskPage) -> None:  # texts cached before keep their words
         self._now, self._today, self._zone = page.now, page.today, page.zone
@@ -300,39 +243,6 @@ class TaskTreeModel(QAbstractItemModel):
         node.more = False
         self.fetch_failed.emit(exc)
 
-    # -- structure -----------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, self._node(parent).children[row].key)
-
-    def parent(self, child: Index | None = None) -> Any:
-        if child is None:  # QObject.parent()
-            return super().parent()
-        if not child.isValid():
-            return QModelIndex()
-        node = self._nodes.get(child.internalId())
-        if node is None or node.parent is None:
-            return QModelIndex()
-        return self._index_for(node.parent)
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        if parent.column() > 0:
-            return 0
-        return len(self._node(parent).children)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return len(COLUMNS)
-
-    def hasChildren(self, parent: Index = NO_PARENT) -> bool:
-        if parent.column() > 0:
-            return False
-        node = self._node(parent)
-        if node is self._root:
-            return bool(node.children) or node.more
-        return node.has_children()
-
     # -- data ----------------------------------------------------------------------------
 
     def headerData(
@@ -396,29 +306,6 @@ class TaskTreeModel(QAbstractItemModel):
     def _texts(self, row: TaskRow) -> tuple[str, ...]:
         return tuple(cell_text(row, column, self._today, self._zone) for column in COLUMNS)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return self._flags[0]
-        if index.column() != 0:
-            return self._flags[2]
-        node = self._nodes.get(index.internalId())
-        if node is not None and node.group is not None:
-            return self._flags[2]
-        if self._reorderable and node is not None and node.children:
-            # A parent takes drops between its subtasks; a leaf takes none, so
-            # that a drop anywhere on it means above or below it.
-            return self._flags[1] | Qt.ItemFlag.ItemIsDropEnabled
-        return self._flags[1]
-
-    def _set_flags(self, reorderable: bool) -> None:
-        """Flags of the root, of titles and of other cells (computed once, not per paint)."""
-        item = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        root = Qt.ItemFlag.NoItemFlags
-        if reorderable:
-            item |= Qt.ItemFlag.ItemIsDragEnabled
-            root = Qt.ItemFlag.ItemIsDropEnabled
-        self._flags = (root, item | Qt.ItemFlag.ItemIsUserCheckable, item)
-
     def setData(self, index: Index, value: Any, role: int = _ROLE.EditRole) -> bool:
         if role != _ROLE.CheckStateRole or not index.isValid() or index.column() != 0:
             return False
@@ -437,55 +324,3 @@ class TaskTreeModel(QAbstractItemModel):
         self.dataChanged.emit(first, first.siblingAtColumn(len(COLUMNS) - 1))
         self.completion_requested.emit(before, done)
         return True
-
-    # -- drag to reorder -----------------------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        data = QMimeData()
-        tasks = [self.task_at(index) for index in indexes if index.column() == 0]
-        if tasks and tasks[0] is not None:
-            data.setData(MIME_TYPE, tasks[0].id.hex.encode())
-        return data
-
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        return self._target(data, action, row, parent) is not None
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        target = self._target(data, action, row, parent)
-        if target is None:
-            return False
-        node, position = target
-        siblings = node.parent.children if node.parent is not None else []
-        others = [sibling for sibling in siblings if sibling is not node]
-        after = others[position - 1].task().id if position > 0 else None
-        before = others[position].task().id if position < len(others) else None
-        parent_index = self._index_for(node.parent) if node.parent is not None else QModelIndex()
-        destination = position + 1 if position > node.row else position
-        if self.beginMoveRows(parent_index, node.row, node.row, parent_index, destination):
-            siblings.remove(node)
-            siblings.insert(position, node)
-            for i, sibling in enumerate(siblings):
-                sibling.row = i
-            self.endMoveRows()
-        self.move_requested.emit(node.task().id, after, before)
-        return True
-
-    def _target(
-        self, data: QMimeData, action: Qt.DropAction, row: int, parent: Index
-    ) -> tuple[Node, int] | None:
-        if not self._reorderable or action != Qt.DropAction.MoveAction:
-            return None
-        return drop_target(self._node(parent), data, row)
