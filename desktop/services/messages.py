@@ -1,4 +1,4 @@
-"""The unified inbox: list, receive, and mark messages read, starred or archived."""
+"""The unified inbox: list, receive, mark messages read, starred or archived, and delete them."""
 
 from __future__ import annotations
 
@@ -141,6 +141,14 @@ class MessageService:
                 row.archived = archived
             uow.commit()
             return Outcome(_view(row), INBOX)
+
+    def delete(self, message_id: str | uuid.UUID) -> Outcome[int]:
+        """Delete a message (a sync tombstone, so undo and the other devices see it)."""
+        with self.ctx.store.unit_of_work() as uow:
+            row = get_live(uow.s, Message, message_id, "message")
+            uow.tombstone(row)
+            uow.commit()
+            return Outcome(1, INBOX)
 
 
 def _view(row: Message) -> MessageView:

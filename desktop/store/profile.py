@@ -82,7 +82,32 @@ class Store:
         return read_session(self.engine)
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Close every connection; a damaged file (or one not known healthy) is left as it is.
+
+        SQLite's last connection to close copies the write-ahead log into the main file
+        (a checkpoint). Into a damaged file that would write new pages beside the broken
+        ones, so then a read-only connection holds the file while the engine's
+        connections close (none of them is the last), and it closes last itself: a
+        read-only connection never checkpoints. The log stays beside the file, where
+        the next open (or `sqlite3 .recover`) reads it.
+        """
+        if self.known_healthy():
+            self.engine.dispose()
+            return
+        keeper = _hold_read_only(self.path)
+        try:
+            self.engine.dispose()
+        finally:
+            if keeper is not None:
+                keeper.close()
+
+    def known_healthy(self) -> bool:
+        """Whether no integrity check is pending or failed (so closing may checkpoint)."""
+        if self.integrity is None:
+            return True
+        if not self.integrity.done() or self.integrity.exception() is not None:
+            return False
+        return not self.integrity.result()
 
     def _identity(self) -> tuple[uuid.UUID, uuid.UUID]:
         with self.read() as session:
@@ -173,6 +198,22 @@ def _check_in_background(path: Path) -> Future[list[str]]:
 
     threading.Thread(target=run, name="atrium-quick-check", daemon=True).start()
     return future
+
+
+def _hold_read_only(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection that has the database open (None when it cannot open it)."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        log.warning("cannot hold %s read-only while closing: %s", path, exc)
+        return None
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        log.warning("cannot read %s while closing: %s", path, exc)
+        connection.close()
+        return None
+    return connection
 
 
 def storage_error(path: Path, exc: BaseException) -> StoreError:

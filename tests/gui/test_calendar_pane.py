@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.calendar import EventDraft, Occurrence
 from desktop.services.container import Services
-from desktop.services.overview import PaneData
 from desktop.ui.dialogs.event_editor import EditorResult, EventEditor, EventFields
 from desktop.ui.dialogs.event_scope import DeleteQuestion, ScopeQuestion
 from desktop.ui.main_window import MainWindow
@@ -33,10 +32,6 @@ MON, WED, THU, FRI = date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 5), date(
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=BERLIN)
-
-
-def overview(pane: str) -> PaneData:
-    return PaneData(pane, "overview", ("Title",), ())
 
 
 @pytest.fixture
@@ -60,7 +55,6 @@ def window(qtbot: QtBot, pane_ctx: PaneContext) -> Iterator[MainWindow]:
     window = MainWindow(
         pane_ctx.runner,
         pane_ctx.events,
-        overview,
         pane_builders={"calendar": lambda: CalendarPane(pane_ctx)},
     )
     qtbot.addWidget(window)

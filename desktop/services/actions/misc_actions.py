@@ -112,6 +112,14 @@ ACTIONS = (
         area="inbox",
     ),
     Action(
+        "delete_message",
+        "Delete a message",
+        "destructive",
+        lambda s, a: s.messages.delete(a["id"]),
+        (_id("message"),),
+        area="inbox",
+    ),
+    Action(
         "search",
         "Search tasks, events, notes, messages and transactions",
         "read",

@@ -6,7 +6,8 @@ Enter), moving and resizing (drag) and deleting (Delete) go through the catalog
 actions; an occurrence of a series asks "this / following / all" and uses the scoped
 actions. Keys: arrows move the selected day (Up/Down pick the day's events in the day
 and week views), Enter opens, Delete deletes, T today, PageUp/PageDown the range,
-D/W/M the view.
+D/W/M the view. A legend under the toolbar shows each calendar in its colour; clicking
+one lets the user pick its colour (kept in the settings, see `calendar_legend`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from desktop.ui.panes.calendar_edits import (
     reminder_args,
     scoped,
 )
+from desktop.ui.widgets.calendar_colours import CalendarColours, assign
 from desktop.ui.widgets.calendar_day_week import DayWeekView
 from desktop.ui.widgets.calendar_layout import (
     DAY,
@@ -57,6 +59,7 @@ from desktop.ui.widgets.calendar_layout import (
     step,
     visible_range,
 )
+from desktop.ui.widgets.calendar_legend import CalendarLegend, pick_colour, remember_colours
 from desktop.ui.widgets.calendar_month import MonthView
 
 MODE_KEYS = {Qt.Key.Key_D: DAY, Qt.Key.Key_W: WEEK, Qt.Key.Key_M: MONTH}
@@ -73,6 +76,7 @@ class Loaded:
     zone: ZoneInfo
     now: datetime
     hours: WorkingHours | None
+    colours: dict[str, str]  # calendar key -> "#rrggbb", every calendar shown included
 
 
 class CalendarPane(Pane):
@@ -95,6 +99,7 @@ class CalendarPane(Pane):
         self._scrolled = False
         self._now: datetime | None = None
         self._since_load = QElapsedTimer()
+        self.colours = CalendarColours()
         self._build()
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -145,6 +150,10 @@ class CalendarPane(Pane):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.day_week)
         self.stack.addWidget(self.month)
+        for painted in (self.day_week.canvas, self.day_week.strip, self.month):
+            painted.colours = self.colours  # one object: a new assignment shows everywhere
+        self.legend = CalendarLegend()
+        self.legend.colour_chosen.connect(self.set_calendar_colour)
         for view in (self.day_week, self.month):
             view.create_requested.connect(self.create_event)
             view.open_requested.connect(self.open_event)
@@ -162,6 +171,7 @@ class CalendarPane(Pane):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        layout.addWidget(self.legend)
         layout.addWidget(self.stack, 1)
 
         self.today_button.clicked.connect(self.go_today)
@@ -196,14 +206,21 @@ class CalendarPane(Pane):
                     working = services.schedule.options.working_hours()
                 except UserError:
                     working = None
+            occurrences = services.calendar.occurrences(first, last)
+            names = {o.calendar for o in occurrences}
+            try:
+                colours = remember_colours(services.settings_path, names)
+            except UserError:  # an unreadable settings file: colours for now, kept nowhere
+                colours = assign({}, names)
             return Loaded(
                 day,
                 first,
                 last,
-                services.calendar.occurrences(first, last),
+                occurrences,
                 services.ctx.zone,
                 services.ctx.now(),
                 working,
+                colours,
             )
 
         self.fetch(load, self._show)
@@ -212,6 +229,8 @@ class CalendarPane(Pane):
         self.zone, self.hours = data.zone, data.hours
         self.anchor, self.first, self.last = data.anchor, data.first, data.last
         self.occurrences = data.occurrences
+        self.colours.assigned = data.colours
+        self.legend.set_calendars([o.calendar for o in self.occurrences], self.colours)
         self._now = data.now
         self._since_load.start()
         if self.selected_day is None or not self.first <= self.selected_day <= self.last:
@@ -458,6 +477,22 @@ class CalendarPane(Pane):
         name, args = delete_call(occurrence, scope)
         self.selected = None
         self._act(name, args, self.tr("Could not delete the event"))
+
+    def set_calendar_colour(self, name: str, colour: str) -> None:
+        """Keep `colour` ("#rrggbb", or "" for an automatic one) for calendar `name`."""
+        names = [o.calendar for o in self.occurrences]
+
+        def shown(assigned: dict[str, str]) -> None:
+            self.colours.assigned = assigned
+            self.legend.set_calendars(names, self.colours)
+            for view in (self.day_week.canvas, self.day_week.strip, self.month):
+                view.update()
+
+        self.ctx.read(
+            lambda services: pick_colour(services.settings_path, name, colour or None, names),
+            shown,
+            lambda exc: show_error(self, exc, self.tr("Could not keep the calendar's colour")),
+        )
 
     def _act(self, name: str, args: dict[str, Any], what: str) -> None:
         def failed(exc: Exception) -> None:

@@ -2,8 +2,9 @@
 
 HTML mail is shown only after `desktop.core.html_clean.clean_html` (nh3) and in a
 `SafeBrowser`, which fetches no resource at all; plain text is shown as text.
-Opening an unread message marks it read; star and archive go through the
-`mark_message` action too.
+Opening an unread message marks it read; star and archive (E) go through the
+`mark_message` action too. Delete (the key or the button) asks first, then deletes
+the message through the `delete_message` action, which Edit › Undo takes back.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -43,6 +45,23 @@ from desktop.ui.panes.pane_format import heading, local
 from desktop.ui.panes.safe_browser import SafeBrowser
 
 PLATFORMS = ("email", "slack", "teams", "sms", "other")
+
+
+class ConfirmDeleteMessage:
+    """The question asked before a message is deleted (tests replace `ask`)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, subject: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            parent.tr("Delete message"),
+            parent.tr("Delete the message “{subject}”? Edit › Undo brings it back.").format(
+                subject=subject or parent.tr("(no subject)")
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 class InboxPane(Pane):
@@ -124,6 +143,10 @@ class InboxPane(Pane):
         self.unread_button.setAccessibleName(self.tr("Mark unread"))
         self.archive_button = QPushButton(self.tr("&Archive"))
         self.archive_button.setAccessibleName(self.tr("Archive or move back to the inbox"))
+        self.archive_button.setToolTip(self.tr("Archive (E)"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete the message"))
+        self.delete_button.setToolTip(self.tr("Delete (Del); Edit › Undo brings it back"))
         self.reader = SafeBrowser()
         self.reader.setAccessibleName(self.tr("Message"))
         self.notice = QLabel()
@@ -137,6 +160,7 @@ class InboxPane(Pane):
         self.star_button.clicked.connect(self.toggle_star)
         self.unread_button.clicked.connect(self.mark_unread)
         self.archive_button.clicked.connect(self.toggle_archive)
+        self.delete_button.clicked.connect(self.delete_current)
         self.table.installEventFilter(self)
         self.reader.installEventFilter(self)
         self._show_reading(None)
@@ -156,6 +180,7 @@ class InboxPane(Pane):
         actions.addWidget(self.star_button)
         actions.addWidget(self.unread_button)
         actions.addWidget(self.archive_button)
+        actions.addWidget(self.delete_button)
         actions.addStretch(1)
         reader_box = QWidget()
         reader_layout = QVBoxLayout(reader_box)
@@ -182,6 +207,7 @@ class InboxPane(Pane):
             self.star_button,
             self.unread_button,
             self.archive_button,
+            self.delete_button,
             self.reader,
         )
         for first, second in itertools.pairwise(order):
@@ -250,7 +276,12 @@ class InboxPane(Pane):
     def _show_reading(self, reading: Reading | None) -> None:
         self.reading = reading
         self.reader.clear_content()
-        for button in (self.star_button, self.unread_button, self.archive_button):
+        for button in (
+            self.star_button,
+            self.unread_button,
+            self.archive_button,
+            self.delete_button,
+        ):
             button.setEnabled(reading is not None)
         if reading is None:
             self.subject.setText(self.tr("No message selected"))
@@ -316,6 +347,18 @@ class InboxPane(Pane):
         if message is not None:
             self._mark({"archived": not message.archived})
 
+    def delete_current(self) -> None:
+        """Delete the message being read, after the user confirms (undoable)."""
+        message = self.current_message()
+        if message is None or not ConfirmDeleteMessage.ask(self, message.subject):
+            return
+        self.ctx.act(
+            "delete_message",
+            {"id": str(message.id)},
+            on_error=lambda exc: show_error(self, exc, self.tr("Could not delete the message")),
+            initiator=self,
+        )
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
@@ -328,8 +371,11 @@ class InboxPane(Pane):
             if plain and key == Qt.Key.Key_S:
                 self.toggle_star()
                 return True
-            if plain and key in (Qt.Key.Key_E, Qt.Key.Key_Delete):
+            if plain and key == Qt.Key.Key_E:
                 self.toggle_archive()  # archiving is undone from the Archived view
+                return True
+            if plain and key == Qt.Key.Key_Delete:
+                self.delete_current()
                 return True
             if plain and key == Qt.Key.Key_U:
                 self.mark_unread()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.calendar import Occurrence
+from desktop.ui.widgets.calendar_colours import DEFAULT_COLOURS
 from desktop.ui.widgets.calendar_layout import all_day_rows, day_span, same_occurrence
 from desktop.ui.widgets.calendar_paint import (
     TODAY_COLOUR,
@@ -65,6 +66,7 @@ class AllDayStrip(QWidget):
 
     def __init__(self, canvas: TimeCanvas, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.colours = DEFAULT_COLOURS  # the pane sets the user's calendars' colours
         self.setObjectName("calendarAllDayStrip")
         self.setAccessibleName(self.tr("All-day events"))
         self.canvas = canvas
@@ -161,6 +163,7 @@ class AllDayStrip(QWidget):
                 occ,
                 [chip_title(occ)],
                 selected=same_occurrence(occ, self.selected),
+                colours=self.colours,
             )
         self._paint_drag(painter)
 
@@ -180,7 +183,14 @@ class AllDayStrip(QWidget):
                 shift = drag.current - drag.day_index
                 lo = max(0, min(len(self.days) - 1, first + shift))
                 hi = max(0, min(len(self.days) - 1, last + shift))
-                paint_chip(painter, self._span_rect(lo, hi, row), occ, [occ.title], ghost=True)
+                paint_chip(
+                    painter,
+                    self._span_rect(lo, hi, row),
+                    occ,
+                    [occ.title],
+                    ghost=True,
+                    colours=self.colours,
+                )
 
     # -- mouse -------------------------------------------------------------------------
 

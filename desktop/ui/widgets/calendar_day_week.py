@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 from desktop.core.freetime import WorkingHours
 from desktop.services.calendar import Occurrence
 from desktop.ui.widgets.calendar_all_day import AllDayStrip
+from desktop.ui.widgets.calendar_colours import DEFAULT_COLOURS
 from desktop.ui.widgets.calendar_layout import (
     MINUTES_PER_DAY,
     SNAP_MINUTES,
@@ -79,6 +80,7 @@ class TimeCanvas(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.colours = DEFAULT_COLOURS  # the pane sets the user's calendars' colours
         self.setObjectName("calendarTimeGrid")
         self.setAccessibleName(self.tr("Time grid"))
         self.setMouseTracking(True)
@@ -167,6 +169,7 @@ class TimeCanvas(QWidget):
                 item.occurrence,
                 self._lines(item.occurrence, rect.height()),
                 selected=same_occurrence(item.occurrence, self.selected),
+                colours=self.colours,
             )
         self._paint_drag(painter)
         self._paint_now(painter)
@@ -220,6 +223,7 @@ class TimeCanvas(QWidget):
             item.occurrence,
             [title, f"{start:%H:%M} – {end:%H:%M}"],
             ghost=True,
+            colours=self.colours,
         )
 
     def _paint_now(self, painter: QPainter) -> None:

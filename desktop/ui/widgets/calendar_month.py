@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.services.calendar import Occurrence
+from desktop.ui.widgets.calendar_colours import DEFAULT_COLOURS
 from desktop.ui.widgets.calendar_layout import (
     MONTH_DAYS,
     covers,
@@ -69,6 +70,7 @@ class MonthView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.colours = DEFAULT_COLOURS  # the pane sets the user's calendars' colours
         self.setObjectName("calendarMonthGrid")
         self.setAccessibleName(self.tr("Month"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -241,6 +243,7 @@ class MonthView(QWidget):
                 occ,
                 [self._chip_text(occ)],
                 selected=same_occurrence(occ, self.selected),
+                colours=self.colours,
             )
         if hidden:
             painter.setPen(muted_text(self))
@@ -257,6 +260,7 @@ class MonthView(QWidget):
                 drag.occurrence,
                 [drag.occurrence.title],
                 ghost=True,
+                colours=self.colours,
             )
 
     def _chip_text(self, occ: Occurrence) -> str:

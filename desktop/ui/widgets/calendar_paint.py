@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services.calendar import Occurrence
-from desktop.ui.widgets.calendar_colours import chip_colours, is_dark
+from desktop.ui.widgets.calendar_colours import DEFAULT_COLOURS, CalendarColours, is_dark
 
 RECURRING_MARK = "\u21bb"  # ↻
 TODAY_COLOUR = QColor("#d93025")
@@ -41,24 +41,25 @@ def paint_chip(
     *,
     selected: bool = False,
     ghost: bool = False,
+    colours: CalendarColours = DEFAULT_COLOURS,
 ) -> None:
     """An event: a rounded block in its calendar's colour with its text lines inside."""
     device = painter.device()
     palette = device.palette() if isinstance(device, QWidget) else QApplication.palette()
-    colours = chip_colours(occurrence.calendar, is_dark(palette))
-    fill = QColor(colours.fill)
+    chip = colours.chips(occurrence.calendar, is_dark(palette))
+    fill = QColor(chip.fill)
     if ghost:
         fill.setAlphaF(0.45)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(colours.outline, 2) if selected else Qt.PenStyle.NoPen)
+    painter.setPen(QPen(chip.outline, 2) if selected else Qt.PenStyle.NoPen)
     painter.setBrush(fill)
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
     if selected:
-        painter.setPen(QPen(colours.text, 1))
+        painter.setPen(QPen(chip.text, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(rect).adjusted(2.5, 2.5, -2.5, -2.5), 3, 3)
-    painter.setPen(colours.text)
+    painter.setPen(chip.text)
     inner = rect.adjusted(5, 2, -4, -2)
     metrics = painter.fontMetrics()
     y = inner.top()
