@@ -4,7 +4,10 @@ Rules give their category with confidence 1.0 (source "rule"). Transactions no r
 matches go to a classifier trained on the user's own categorised history (source
 "learned", with the model's confidence). The model is trained lazily on first use,
 never at import, and kept in memory keyed on (number of training rows, their latest
-`updated_at`): asking again without a change in the history does not retrain.
+`updated_at`): asking again without a change in the history does not retrain. The
+runtime retrains in the background after finance changes (`training_data` on the database
+executor, `learn` on a worker), so the first suggestion does not wait for scikit-learn; the
+cache is guarded by a lock, as both threads use it.
 
 Rows whose category was itself only guessed by the model ("learned") are not trained
 on, so a wrong guess is not reinforced; everything else with a category is (the
@@ -14,13 +17,14 @@ were recorded).
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import Changes
@@ -28,6 +32,7 @@ from desktop.core.errors import UserError
 from desktop.core.money import to_decimal
 from desktop.services.base import Outcome, ServiceContext, live
 from desktop.services.category_rules import CategoryRuleService, apply_rule
+from desktop.services.ledger_totals import has_splits
 from desktop.store.models import Transaction
 
 if TYPE_CHECKING:
@@ -66,6 +71,15 @@ class CategorizeResult:
 
 
 @dataclass(frozen=True)
+class TrainingData:
+    """The labelled history read for training, and which model it was read against."""
+
+    key: tuple[int, datetime | None]
+    based_on: tuple[int, datetime | None] | None
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
 class _Candidate:
     row: Transaction
     category: str
@@ -78,6 +92,9 @@ class CategorizeService:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        # The model cache is shared by the database executor (suggestions) and the I/O
+        # pool (background retraining): every read and write of it holds this lock.
+        self._lock = threading.Lock()
         self._model_key: tuple[int, datetime | None] | None = None
         self._model: CategoryModel | None = None
         self._trained_on = 0
@@ -145,8 +162,7 @@ class CategorizeService:
             select(Transaction)
             .where(
                 live(Transaction),
-                Transaction.owner_id == self.ctx.store.user_id,
-                Transaction.category == "",
+                *_needs_category(self.ctx.store.user_id),
             )
             .order_by(Transaction.date.desc(), Transaction.id.desc())
         )
@@ -172,21 +188,56 @@ class CategorizeService:
         return out if limit is None else out[:limit]
 
     def _trained_model(self, session: Session) -> CategoryModel | None:
-        """The model over the current history: from memory when the history is unchanged."""
-        training = (
-            live(Transaction),
-            Transaction.owner_id == self.ctx.store.user_id,
-            Transaction.category != "",
-            Transaction.category_source != LEARNED_SOURCE,
-        )
-        count, latest = session.execute(
-            select(func.count(), func.max(Transaction.updated_at)).where(*training)
-        ).one()
-        key = (int(count), latest)
-        if key == self._model_key:
-            return self._model
-        from desktop.services.finance_learning import CategoryModel
+        """The model over the current history: from memory when the history is unchanged.
 
+        Holds the model lock while training, so a background `learn` of the same history
+        and this call never train twice: whichever comes second finds the model made.
+        """
+        key = self._history_key(session)
+        with self._lock:
+            if key != self._model_key:
+                self._keep(key, self._train(self._examples(session)))
+            return self._model
+
+    # -- training in the background ----------------------------------------------------
+
+    def training_data(self) -> TrainingData | None:
+        """The labelled history to train on; None when the model in memory already has it.
+
+        Blocking database work: run it on the database executor, and `learn` on a worker.
+        """
+        with self.ctx.store.read() as session:
+            key = self._history_key(session)
+            with self._lock:
+                based_on = self._model_key
+            if key == based_on:
+                return None
+            return TrainingData(key, based_on, tuple(self._examples(session)))
+
+    def learn(self, data: TrainingData) -> int:
+        """Train on `data` (CPU only, no database) and keep the model; its example count.
+
+        Nothing is replaced when the model changed since `data` was read (a newer history
+        was trained on meanwhile).
+        """
+        with self._lock:
+            if self._model_key == data.based_on:
+                self._keep(data.key, self._train(list(data.examples)))
+            return self._trained_on
+
+    @property
+    def model_key(self) -> tuple[int, datetime | None] | None:
+        """What the model in memory was trained on (rows, their latest change); None: none."""
+        with self._lock:
+            return self._model_key
+
+    def _history_key(self, session: Session) -> tuple[int, datetime | None]:
+        count, latest = session.execute(
+            select(func.count(), func.max(Transaction.updated_at)).where(*self._training())
+        ).one()
+        return int(count), latest
+
+    def _examples(self, session: Session) -> list[Example]:
         rows = session.execute(
             select(
                 Transaction.payee,
@@ -194,28 +245,54 @@ class CategorizeService:
                 Transaction.memo,
                 Transaction.amount_minor,
                 Transaction.category,
-            ).where(*training)
+            ).where(*self._training())
         ).all()
-        examples = [
+        return [
             _make_example(payee, original, memo, amount, category)
             for payee, original, memo, amount, category in rows
         ]
-        self._model = CategoryModel.train(examples)
+
+    def _training(self) -> tuple[ColumnElement[bool], ...]:
+        return (
+            live(Transaction),
+            Transaction.owner_id == self.ctx.store.user_id,
+            Transaction.category != "",
+            Transaction.category_source != LEARNED_SOURCE,
+        )
+
+    @staticmethod
+    def _train(examples: list[Example]) -> CategoryModel | None:
+        from desktop.services.finance_learning import CategoryModel
+
+        return CategoryModel.train(examples)
+
+    def _keep(self, key: tuple[int, datetime | None], model: CategoryModel | None) -> None:
+        """Called with the lock held."""
+        self._model = model
         self._model_key = key
-        self._trained_on = len(examples) if self._model is not None else 0
-        return self._model
+        self._trained_on = model.trained_on if model is not None else 0
 
     def _uncategorised_count(self, session: Session) -> int:
         return int(
             session.scalar(
                 select(func.count()).where(
                     live(Transaction),
-                    Transaction.owner_id == self.ctx.store.user_id,
-                    Transaction.category == "",
+                    *_needs_category(self.ctx.store.user_id),
                 )
             )
             or 0
         )
+
+
+def _needs_category(owner_id: uuid.UUID) -> tuple[ColumnElement[bool], ...]:
+    """Uncategorised rows that should have a category: not a transfer between own
+    accounts (those are neither income nor spending) and not split (the parts have them)."""
+    return (
+        Transaction.owner_id == owner_id,
+        Transaction.category == "",
+        Transaction.transfer_peer_id.is_(None),
+        ~has_splits(),
+    )
 
 
 def _example(row: Transaction) -> Example:

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import Changes
@@ -17,7 +17,23 @@ from desktop.core.errors import NotFoundError, UserError
 from desktop.core.ids import parse_id
 from desktop.core.money import check_currency, parse_amount, to_decimal
 from desktop.services.base import Outcome, ServiceContext, clean_text, get_live, live
-from desktop.store.models import ACCOUNT_KINDS, Account, Budget, Transaction, User
+from desktop.services.exchange_rates import find_rates
+from desktop.services.ledger_totals import (
+    ConvertedCurrency,
+    MonthFlows,
+    SplitView,
+    convert_totals,
+    month_flows,
+    month_totals_query,
+    split_views,
+)
+from desktop.store.models import (
+    ACCOUNT_KINDS,
+    Account,
+    Budget,
+    Transaction,
+    User,
+)
 
 FINANCE = Changes(finance=True)
 DEFAULT_CURRENCY = "USD"
@@ -44,6 +60,11 @@ class TransactionView:
     payee: str
     memo: str
     category: str
+    # The parts of a split transaction (their categories count instead of `category`).
+    splits: tuple[SplitView, ...] = ()
+    # One side of a transfer between own accounts: the other side's transaction id.
+    transfer_peer_id: uuid.UUID | None = None
+    reconciled: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +89,10 @@ class MonthSummary:
     by_category: dict[str, Decimal]
     budgets: tuple[BudgetView, ...]
     other_currencies: tuple[str, ...]
+    # Currencies of the month without any rate into `currency`: left out of the sums.
+    missing_rates: tuple[str, ...] = ()
+    # What was converted into `currency`, per currency, with the rate and its month.
+    converted: tuple[ConvertedCurrency, ...] = ()
 
 
 @dataclass
@@ -168,16 +193,17 @@ class FinanceService:
                 query = query.where(
                     Transaction.account_id == self._find_account(session, account).id
                 )
+            parts = split_views(session, query)
             query = query.order_by(Transaction.date.desc(), Transaction.id.desc())
             if limit is not None:
                 query = query.limit(limit)
-            return [_tx_view(tx, name) for tx, name in session.execute(query)]
+            return [_tx_view(tx, name, parts.get(tx.id, ())) for tx, name in session.execute(query)]
 
     def delete_transaction(self, tx_id: str) -> Outcome[int]:
-        with self.ctx.store.unit_of_work() as uow:
-            uow.tombstone(get_live(uow.s, Transaction, tx_id, "transaction"))
-            uow.commit()
-            return Outcome(1, FINANCE)
+        """Delete a transaction (both sides of a transfer): see FinanceEdits."""
+        from desktop.services.finance_edits import FinanceEdits
+
+        return FinanceEdits(self.ctx).delete_transaction(tx_id)
 
     # -- budgets -----------------------------------------------------------------------
 
@@ -210,91 +236,45 @@ class FinanceService:
         return self._budget_views(month_bounds(month)[0], code)
 
     def summary(self, month: date, currency: str | None = None) -> MonthSummary:
+        """Income, expenses, spending by category and budgets of a month (see ledger_totals:
+        transfers left out, split parts by category, other currencies converted)."""
         first, following = month_bounds(month)
         with self.ctx.store.read() as session:
             code = check_currency(currency) if currency else self.primary_currency(session)
-            in_month = (
-                live(Transaction),
-                Transaction.owner_id == self.ctx.store.user_id,
-                Transaction.date >= first,
-                Transaction.date < following,
-            )
-            income, spent = session.execute(
-                select(
-                    func.coalesce(
-                        func.sum(
-                            case((Transaction.amount_minor > 0, Transaction.amount_minor), else_=0)
-                        ),
-                        0,
-                    ),
-                    func.coalesce(
-                        func.sum(
-                            case((Transaction.amount_minor < 0, -Transaction.amount_minor), else_=0)
-                        ),
-                        0,
-                    ),
-                ).where(*in_month, Transaction.currency == code)
-            ).one()
-            # Categories compare without case (as budgets and filters do); the
-            # first spelling seen names the group.
-            by_category = session.execute(
-                select(
-                    func.min(Transaction.category),
-                    func.sum(-Transaction.amount_minor),
-                )
-                .where(*in_month, Transaction.currency == code, Transaction.amount_minor < 0)
-                .group_by(func.lower(Transaction.category))
-                .order_by(func.sum(Transaction.amount_minor))
-            ).all()
-            others = session.scalars(
-                select(Transaction.currency)
-                .distinct()
-                .where(*in_month, Transaction.currency != code)
-            ).all()
+            flows = month_flows(session, self.ctx.store.user_id, first, following, code)
         return MonthSummary(
             month=first.strftime("%Y-%m"),
             currency=code,
-            income=to_decimal(int(income), code),
-            expenses=to_decimal(int(spent), code),
-            net=to_decimal(int(income) - int(spent), code),
-            by_category=_category_totals(by_category, code),
-            budgets=tuple(self._budget_views(first, code)),
-            other_currencies=tuple(sorted(others)),
+            income=to_decimal(flows.income, code),
+            expenses=to_decimal(flows.expenses, code),
+            net=to_decimal(flows.income - flows.expenses, code),
+            by_category=_category_totals(list(flows.spent.values()), code),
+            budgets=tuple(self._budget_views(first, code, flows=flows)),
+            other_currencies=flows.other_currencies,
+            missing_rates=flows.missing_rates,
+            converted=flows.converted,
         )
 
     def month_totals(self, first: date, last: date) -> list[MonthSummary]:
         """Income, expenses and net of each month `first`..`last` in the primary currency,
-        in one query (for charts: categories and budgets are left empty)."""
+        in one index-only query (for charts: categories and budgets are left empty).
+
+        Transfers are left out; other currencies are converted as in `summary`."""
         start, _ = month_bounds(first)
         _, end = month_bounds(last)
-        month = func.strftime("%Y-%m", Transaction.date)
         with self.ctx.store.read() as session:
             code = self.primary_currency(session)
-            rows = session.execute(
-                select(
-                    month,
-                    func.sum(
-                        case((Transaction.amount_minor > 0, Transaction.amount_minor), else_=0)
-                    ),
-                    func.sum(
-                        case((Transaction.amount_minor < 0, -Transaction.amount_minor), else_=0)
-                    ),
-                )
-                .where(
-                    live(Transaction),
-                    Transaction.owner_id == self.ctx.store.user_id,
-                    Transaction.date >= start,
-                    Transaction.date < end,
-                    Transaction.currency == code,
-                )
-                .group_by(month)
-            ).all()
-        found = {key: (int(income or 0), int(spent or 0)) for key, income, spent in rows}
+            rows = session.execute(month_totals_query(self.ctx.store.user_id, start, end)).all()
+            found: dict[str, dict[str, tuple[int, int]]] = {}
+            for key, cur, income, spent in rows:
+                found.setdefault(key, {})[cur] = (int(income or 0), int(spent or 0))
+            currencies = {cur for totals in found.values() for cur in totals}
+            rates = find_rates(session, self.ctx.store.user_id, currencies, code, end)
         out = []
         current = start
         while current < end:
             key = current.strftime("%Y-%m")
-            income, spent = found.get(key, (0, 0))
+            income, spent, missing = convert_totals(found.get(key, {}), code, rates, current)
             out.append(
                 MonthSummary(
                     month=key,
@@ -305,6 +285,7 @@ class FinanceService:
                     by_category={},
                     budgets=(),
                     other_currencies=(),
+                    missing_rates=missing,
                 )
             )
             current = month_bounds(current)[1]
@@ -324,7 +305,9 @@ class FinanceService:
         )
         return first or DEFAULT_CURRENCY
 
-    def _budget_views(self, first: date, code: str, only: str | None = None) -> list[BudgetView]:
+    def _budget_views(
+        self, first: date, code: str, only: str | None = None, flows: MonthFlows | None = None
+    ) -> list[BudgetView]:
         _, following = month_bounds(first)
         with self.ctx.store.read() as session:
             budgets = session.scalars(
@@ -337,25 +320,14 @@ class FinanceService:
                 )
                 .order_by(Budget.category)
             ).all()
-            spent: dict[str, int] = dict(
-                session.execute(
-                    select(func.lower(Transaction.category), func.sum(-Transaction.amount_minor))
-                    .where(
-                        live(Transaction),
-                        Transaction.owner_id == self.ctx.store.user_id,
-                        Transaction.date >= first,
-                        Transaction.date < following,
-                        Transaction.currency == code,
-                        Transaction.amount_minor < 0,
-                    )
-                    .group_by(func.lower(Transaction.category))
-                ).all()
-            )
+            if budgets and flows is None:
+                flows = month_flows(session, self.ctx.store.user_id, first, following, code)
+        spent = flows.spent if flows is not None else {}
         views = []
         for budget in budgets:
             if only is not None and budget.category.lower() != only:
                 continue
-            used = int(spent.get(budget.category.lower(), 0) or 0)
+            used = spent.get(budget.category.lower(), ("", 0))[1]
             views.append(
                 BudgetView(
                     category=budget.category,
@@ -416,7 +388,7 @@ class FinanceService:
         return Account(name="Cash", kind="cash", currency=self.primary_currency(session))
 
 
-def _tx_view(row: Transaction, account: str) -> TransactionView:
+def _tx_view(row: Transaction, account: str, splits: tuple[SplitView, ...] = ()) -> TransactionView:
     return TransactionView(
         row.id,
         row.account_id,
@@ -427,6 +399,9 @@ def _tx_view(row: Transaction, account: str) -> TransactionView:
         row.payee,
         row.memo,
         row.category,
+        splits,
+        row.transfer_peer_id,
+        row.reconciled,
     )
 
 
@@ -436,5 +411,5 @@ def _category_totals(rows: Sequence[Any], code: str) -> dict[str, Decimal]:
     for category, total in rows:
         key = category or "uncategorized"
         totals[key] = totals.get(key, 0) + int(total)
-    ordered = sorted(totals.items(), key=lambda item: -item[1])
+    ordered = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
     return {key: to_decimal(total, code) for key, total in ordered}

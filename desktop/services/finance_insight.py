@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.money import minor_digits, to_decimal
 from desktop.core.payees import clean_payee
 from desktop.services.base import ServiceContext, live
 from desktop.services.finance import FinanceService, month_bounds
+from desktop.services.ledger_totals import ConvertedCurrency, month_flows
 from desktop.store.models import Account, Budget, Transaction
 
 # How far back recurring payments are looked for.
@@ -90,6 +91,9 @@ class MonthInsight:
     days_elapsed: int
     days_in_month: int
     alerts: tuple[BudgetAlert, ...]
+    # As in MonthSummary: currencies without a rate, and what was converted at which rate.
+    missing_rates: tuple[str, ...] = ()
+    converted: tuple[ConvertedCurrency, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,10 @@ class FinanceInsightService:
         with self.ctx.store.read() as session:
             budgets = self._budgets(session, first, code)
             before = self._budgets(session, previous, code)
-            spent = self._spent_by_category(session, first, following, code)
+            # The summary's budgets already hold this month's spending per budgeted category.
+            spent = {
+                b.category.lower(): int(b.spent.scaleb(minor_digits(code))) for b in summary.budgets
+            }
             spent_before = self._spent_by_category(session, previous, first, code) if before else {}
         views = []
         for key, (name, amount) in budgets.items():
@@ -165,6 +172,8 @@ class FinanceInsightService:
             days_elapsed=elapsed,
             days_in_month=days_in_month,
             alerts=tuple(_alerts(views)),
+            missing_rates=summary.missing_rates,
+            converted=summary.converted,
         )
 
     # -- recurring payments ------------------------------------------------------------
@@ -195,6 +204,7 @@ class FinanceInsightService:
                     live(Transaction),
                     Transaction.owner_id == self.ctx.store.user_id,
                     Transaction.date >= since,
+                    Transaction.transfer_peer_id.is_(None),  # moving money is not a payment
                 )
                 .order_by(Transaction.date)
             ).all()
@@ -283,19 +293,10 @@ class FinanceInsightService:
     def _spent_by_category(
         self, session: Session, first: date, following: date, code: str
     ) -> dict[str, int]:
-        rows = session.execute(
-            select(func.lower(Transaction.category), func.sum(-Transaction.amount_minor))
-            .where(
-                live(Transaction),
-                Transaction.owner_id == self.ctx.store.user_id,
-                Transaction.date >= first,
-                Transaction.date < following,
-                Transaction.currency == code,
-                Transaction.amount_minor < 0,
-            )
-            .group_by(func.lower(Transaction.category))
-        ).all()
-        return {key or "": int(total or 0) for key, total in rows}
+        """Spent per lower-cased category as the summary counts it (split parts, no
+        transfers, other currencies converted)."""
+        flows = month_flows(session, self.ctx.store.user_id, first, following, code)
+        return {key: total for key, (_, total) in flows.spent.items()}
 
 
 def _days_elapsed(first: date, following: date, today: date) -> int:

@@ -3,10 +3,14 @@
 Every delivered reminder gets a toast in the main window's corner (they stack,
 newest at the bottom, and stay until acted on or closed); when the desktop has a
 tray, a tray message is shown too, and clicking it raises the window.
+
+Notices (budget alerts) take the same path with one difference: a tray message where
+a tray is shown, an in-app toast with a Close button otherwise.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -88,6 +92,47 @@ class Toast(QFrame):
         self.setFixedWidth(TOAST_WIDTH)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A message to show once (a budget alert): `key` keeps it from being shown twice."""
+
+    key: str
+    title: str
+    text: str
+
+
+class NoticeToast(QFrame):
+    """One notice with a Close button.
+
+    Signals:
+        dismissed(str): the user closed it; carries its key.
+    """
+
+    dismissed = Signal(str)
+
+    def __init__(self, notice: Notice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = notice.key
+        self.setObjectName("toast")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setAccessibleName(notice.title)
+        title = QLabel(f"<b>{_escape(notice.title)}</b>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        self.detail = QLabel(notice.text)
+        self.detail.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(lambda: self.dismissed.emit(self.key))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+        self.setFixedWidth(TOAST_WIDTH)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -98,21 +143,23 @@ class Notifier(QObject):
     Signals:
         snooze_requested(str, int): snooze the reminder `key` by minutes.
         dismiss_requested(str): dismiss the reminder `key`.
+        notice_shown(object): a `Notice` was shown (as a tray message or a toast).
     """
 
     snooze_requested = Signal(str, int)
     dismiss_requested = Signal(str)
+    notice_shown = Signal(object)
 
     def __init__(self, host: QWidget, tray: QSystemTrayIcon | None = None) -> None:
         super().__init__(host)
         self._host = host
         self._tray = tray
-        self._toasts: list[Toast] = []  # on screen, at most MAX_TOASTS
+        self._toasts: list[Toast | NoticeToast] = []  # on screen, at most MAX_TOASTS
         # Delivered reminders waiting for room: each is shown once one on screen goes away.
-        self._waiting: list[tuple[Reminder, ZoneInfo, date]] = []
+        self._waiting: list[tuple[Reminder, ZoneInfo, date] | Notice] = []
         host.installEventFilter(self)
 
-    def toasts(self) -> list[Toast]:
+    def toasts(self) -> list[Toast | NoticeToast]:
         return list(self._toasts)
 
     def waiting(self) -> int:
@@ -122,7 +169,7 @@ class Notifier(QObject):
     def show_reminders(self, due: DueReminders) -> None:
         """Show the reminders; none is dropped: beyond MAX_TOASTS they wait their turn."""
         zone, today, reminders = due.zone, due.today, due.reminders
-        known = {t.key for t in self._toasts} | {r.key for r, _z, _d in self._waiting}
+        known = {t.key for t in self._toasts} | {_key(w) for w in self._waiting}
         self._waiting.extend((r, zone, today) for r in reminders if r.key not in known)
         self._show_waiting()
         if self._tray is not None and self._tray.isVisible() and reminders:
@@ -132,6 +179,20 @@ class Notifier(QObject):
                 self.tr(" (and {n} more)").format(n=more) if more else ""
             )
             self._tray.showMessage(first.title, body, QSystemTrayIcon.MessageIcon.Information)
+
+    def show_notice(self, notice: Notice) -> None:
+        """A tray message where a tray is shown, else a toast (one already up is not repeated)."""
+        if self._tray is not None and self._tray.isVisible():
+            self._tray.showMessage(
+                notice.title, notice.text, QSystemTrayIcon.MessageIcon.Information
+            )
+        else:
+            known = {t.key for t in self._toasts} | {_key(w) for w in self._waiting}
+            if notice.key in known:
+                return
+            self._waiting.append(notice)
+            self._show_waiting()
+        self.notice_shown.emit(notice)
 
     def _on_snooze(self, key: str) -> None:
         self._remove(key)
@@ -143,10 +204,16 @@ class Notifier(QObject):
 
     def _show_waiting(self) -> None:
         while self._waiting and len(self._toasts) < MAX_TOASTS:
-            reminder, zone, today = self._waiting.pop(0)
-            toast = Toast(reminder, zone, today, self._host)
-            toast.snoozed.connect(self._on_snooze)
-            toast.dismissed.connect(self._on_dismiss)
+            waiting = self._waiting.pop(0)
+            toast: Toast | NoticeToast
+            if isinstance(waiting, Notice):
+                toast = NoticeToast(waiting, self._host)
+                toast.dismissed.connect(self._remove)
+            else:
+                reminder, zone, today = waiting
+                toast = Toast(reminder, zone, today, self._host)
+                toast.snoozed.connect(self._on_snooze)
+                toast.dismissed.connect(self._on_dismiss)
             self._toasts.append(toast)
             toast.show()
         self._place()
@@ -174,3 +241,7 @@ class Notifier(QObject):
         if watched is self._host and event.type() == QEvent.Type.Resize:
             self._place()
         return super().eventFilter(watched, event)
+
+
+def _key(waiting: tuple[Reminder, ZoneInfo, date] | Notice) -> str:
+    return waiting.key if isinstance(waiting, Notice) else waiting[0].key

@@ -2,25 +2,31 @@
 
 `Presence` wires these to the main window: File › Quick add… (Ctrl+N), the tray
 (where the desktop has one), the reminder job's deliveries as toasts (and tray
-messages) with snooze and dismiss through the catalog, and "keep running in the
-tray when the window closes" (only when a tray icon is actually shown).
+messages) with snooze and dismiss through the catalog, the finance job's budget
+alerts (a tray message, else a toast), and "keep running in the tray when the
+window closes" (only when a tray icon is actually shown).
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from desktop.runtime.finance_job import FinanceJob
 from desktop.runtime.reminder_job import JOB_NAME, DueReminders, ReminderJob
 from desktop.runtime.scheduler import JobScheduler
 from desktop.ui.main_window import MainWindow
-from desktop.ui.notifications import Notifier
+from desktop.ui.notifications import Notice, Notifier
 from desktop.ui.panes.base import PaneContext
 from desktop.ui.quick_add import QuickAddDialog
 from desktop.ui.tray import Tray, tray_available
+
+if TYPE_CHECKING:
+    from desktop.services.finance_alerts import BudgetNotice
 
 log = logging.getLogger("desktop.ui")
 
@@ -54,6 +60,14 @@ class Presence(QObject):
         self.notifier.snooze_requested.connect(self._snooze)
         self.notifier.dismiss_requested.connect(self._dismiss)
         self.reminders = ReminderJob(ctx.runner, ctx.services, self.deliver)
+        self.finance = FinanceJob(
+            ctx.runner,
+            ctx.services,
+            ctx.events,
+            self.deliver_alerts,
+            alerts=notifications,
+            parent=self,
+        )
         self.notifications = notifications
         self.close_to_tray = close_to_tray
         self._quitting = False
@@ -73,11 +87,16 @@ class Presence(QObject):
         if self.notifications:
             self.reminders.install(scheduler)
 
+    def start_finance(self, scheduler: JobScheduler) -> None:
+        """Bill tasks, paid bills and budget alerts now, daily and after finance changes."""
+        self.finance.install(scheduler)
+
     def set_notifications(self, enabled: bool, scheduler: JobScheduler) -> None:
-        """Turn reminder delivery on or off (Preferences), at once."""
+        """Turn reminder delivery (and budget alerts) on or off (Preferences), at once."""
         if enabled == self.notifications:
             return
         self.notifications = enabled
+        self.finance.alerts = enabled
         if enabled:
             self.reminders.install(scheduler)
         else:
@@ -110,6 +129,10 @@ class Presence(QObject):
 
     def deliver(self, due: DueReminders) -> None:
         self.notifier.show_reminders(due)
+
+    def deliver_alerts(self, alerts: tuple[BudgetNotice, ...]) -> None:
+        for alert in alerts:
+            self.notifier.show_notice(Notice(alert.key, self.tr("Budget alert"), alert.text))
 
     def quit(self) -> None:
         self._quitting = True
