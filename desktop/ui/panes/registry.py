@@ -21,7 +21,7 @@ PANES_WITH_WIDGETS = {
     "finance": "desktop.ui.panes.finance_pane:FinancePane",
     "notes": "desktop.ui.panes.notes_pane:NotesPane",
     "workflows": "desktop.ui.panes.records_panes:WorkflowsPane",
-    "agents": "desktop.ui.panes.records_panes:AgentsPane",
+    "agents": "desktop.ui.panes.agents_pane:AgentsPane",
     "voice": "desktop.ui.panes.records_panes:VoicePane",
     "projects": "desktop.ui.panes.projects_pane:ProjectsPane",
     "health": "desktop.ui.panes.health_pane:HealthPane",
