@@ -12,14 +12,10 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.config import Settings
     from desktop.runtime.task_runner import TaskRunner
-    from desktop.services.container import Services
-    from desktop.services.overview import PaneData
     from desktop.store.profile import Store
     from desktop.ui.presence import Presence
 
@@ -122,12 +118,12 @@ def _run_window(
     from desktop.runtime.task_runner import TaskRunner
     from desktop.services.base import env_zone
     from desktop.services.container import Services
-    from desktop.services.overview import PANES
     from desktop.store.profile import local_zone_name
     from desktop.ui.dialogs.welcome import WelcomeDialog
     from desktop.ui.file_actions import CalendarFiles
     from desktop.ui.main_window import MainWindow
     from desktop.ui.panes.base import PaneContext
+    from desktop.ui.panes.names import PANES
     from desktop.ui.panes.registry import pane_builders
     from desktop.ui.presence import Presence
     from desktop.ui.shell import Shell
@@ -145,9 +141,7 @@ def _run_window(
     instance = InstanceServer(instance_name)
     try:
         ctx = PaneContext(runner, events, services)
-        window = MainWindow(
-            runner, events, _pane_loader(services), pane_builders=pane_builders(ctx)
-        )
+        window = MainWindow(runner, events, pane_builders(ctx))
         Shell(window, ctx)
         CalendarFiles(window, ctx)
         presence = Presence(
@@ -202,6 +196,8 @@ def _run_window(
             if runner.closed:  # the window closed before the jobs were due
                 return
             presence.start_reminders(scheduler)
+            if not smoke:  # bills, budget alerts, the category model: they write and train
+                presence.start_finance(scheduler)
             scheduler.start()
 
         QTimer.singleShot(JOBS_DELAY_MS, window, start_jobs)  # not after the window is gone
@@ -251,14 +247,3 @@ def _handed_over(presence: Presence, message: dict[str, object]) -> None:
     text = message.get("text")
     if message.get("command") == "quick_add" and isinstance(text, str):
         presence.open_quick_add(text)
-
-
-def _pane_loader(services: Services) -> Callable[[str], PaneData]:
-    """The blocking `load_pane(name)` the main window runs on the database executor."""
-
-    def load_pane(pane: str) -> PaneData:
-        from desktop.services.overview import pane_data
-
-        return pane_data(services, pane)
-
-    return load_pane

@@ -129,6 +129,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sync.server", str, "", "The sync server's address (set when logging in)."),
     Setting("voice.wake_phrase", str, "hey atrium", "The phrase that wakes voice commands."),
     Setting("agents.provider", str, "offline", "Agents' model: offline, openai, anthropic, local."),
+    Setting("agents.model", str, "", "The model agents use (empty: the provider's default)."),
+    Setting(
+        "agents.base_url",
+        str,
+        "http://127.0.0.1:11434/v1",
+        "The OpenAI-compatible server of the 'local' provider (Ollama, llama.cpp, LM Studio).",
+    ),
+    Setting("agents.approve_writes", bool, False, "Ask before an agent's changes (else undoable)."),
+    Setting("agents.max_steps", int, 8, "Most tool calls an agent makes in one run."),
+    Setting("agents.timeout_seconds", int, 60, "How long to wait for a model's answer."),
     Setting("first_run.done", bool, False, "Whether the welcome was completed or skipped."),
     Setting("work.days", str, "mon-fri", "Working days used to find free time, e.g. mon-fri."),
     Setting("schedule.buffer_minutes", int, 10, "Minutes kept free before and after every event."),
@@ -140,6 +150,19 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("schedule.min_block_minutes", int, 25, "Shortest focus block auto-scheduling makes."),
     Setting("system.autostart", bool, False, "Start Atrium when you log in (XDG autostart)."),
+    Setting(
+        "calendar.colours",
+        dict,
+        {},
+        "Each calendar's colour (#rrggbb by calendar name), kept as calendars appear or picked.",
+    ),
+    Setting("bills.days_ahead", int, 7, "Bills due within this many days become tasks."),
+    Setting(
+        "bills.reminder_minutes",
+        int,
+        1440,
+        "A bill's task reminds this many minutes before its day's 09:00 (1440: the day before).",
+    ),
     Setting(
         "crash.sentry_dsn",
         str,
@@ -171,8 +194,16 @@ class Settings:
         setting = _declared(name)
         if not isinstance(value, setting.kind):
             raise UserError(f"setting {name} takes a {setting.kind.__name__}, not {value!r}")
+        self._reread()  # another part of the app (or process) may have saved since
         self._values[name] = value
         self._save()
+
+    def _reread(self) -> None:
+        """Take in what is on disk now (a bad file is left to `_save` to replace)."""
+        try:
+            self._load()
+        except UserError:
+            pass
 
     def as_dict(self) -> dict[str, Any]:
         return {s.name: self._values.get(s.name, s.default) for s in SETTINGS}

@@ -12,10 +12,14 @@ from zoneinfo import ZoneInfo
 
 from desktop.cli import (
     admin,
+    agent_commands,
+    agent_key_commands,
+    bill_commands,
     category_commands,
     desktop_install,
     finance_commands,
     ical_commands,
+    ledger_commands,
     phrasing,
     planning,
 )
@@ -367,8 +371,8 @@ def _summary(v: Any, zone: ZoneInfo) -> None:
     table(("CATEGORY", "SPENT"), list(v.by_category.items()), "No spending.")
     # Budgets with rollover and projection, the month's projection and alerts (issue 9).
     category_commands.summary_insight(v)
-    if v.other_currencies:
-        say(f"Also in {', '.join(v.other_currencies)}: see --currency.")
+    # Other currencies: converted with the rates entered, or left out for want of one.
+    ledger_commands.summary_rates(v)
 
 
 def _budget_table(budgets: Any, zone: ZoneInfo) -> None:
@@ -417,6 +421,8 @@ def tx_add(args: argparse.Namespace, s: Services) -> int:
 
 
 def tx_list(args: argparse.Namespace, s: Services) -> int:
+    if args.balances:
+        return ledger_commands.tx_register(args, s)
     txs = _call(
         s,
         "list_transactions",
@@ -590,4 +596,8 @@ HANDLERS: dict[str, Handler] = {
     **phrasing.HANDLERS,
     **desktop_install.HANDLERS,
     **category_commands.HANDLERS,
+    **ledger_commands.HANDLERS,
+    **bill_commands.HANDLERS,
+    **agent_key_commands.HANDLERS,
+    **agent_commands.HANDLERS,
 }

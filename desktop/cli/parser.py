@@ -7,6 +7,7 @@ import sys
 from typing import Any, NoReturn
 
 from desktop import __version__
+from desktop.cli import ledger_parser
 
 
 class Parser(argparse.ArgumentParser):
@@ -88,6 +89,8 @@ def build_parser() -> Parser:
     _phrases(build)
     _calendar(build)
     _categories(build)
+    ledger_parser.rate_commands(build)
+    _agents(build)
     return parser
 
 
@@ -214,6 +217,7 @@ def _money(b: _Builder) -> None:
         default="checking",
     )
     b.command(g, "list", "account.list", "list accounts with balances")
+    ledger_parser.account_commands(b, g)
     g = b.group("tx", "transactions")
     add = b.command(g, "add", "tx.add", "record a transaction (negative = spent)")
     add.add_argument("amount")
@@ -227,11 +231,16 @@ def _money(b: _Builder) -> None:
     lst.add_argument("--category", metavar="C")
     lst.add_argument("--account", metavar="A")
     lst.add_argument("--limit", type=int, metavar="N")
+    lst.add_argument(
+        "--balances", action="store_true", help="with --account: the balance after each row"
+    )
     summary = b.command(g, "summary", "tx.summary", "income, spending and budgets of a month")
     summary.add_argument("--month", required=True, metavar="YYYY-MM")
     summary.add_argument("--currency", metavar="CODE")
     _tx_categories(b, g)
     _tx_import(b, g)
+    ledger_parser.tx_commands(b, g)
+    _tx_bills(b, g)
     g = b.group("budget", "monthly budgets")
     put = b.command(g, "set", "budget.set", "set a category's budget for a month")
     put.add_argument("category")
@@ -258,6 +267,17 @@ def _tx_import(b: _Builder, g: Any) -> None:
     b.command(g, "undo-import", "tx.undo-import", "take back an import").add_argument("batch")
     lst = b.command(g, "imports", "tx.imports", "recent statement imports")
     lst.add_argument("--limit", type=int, default=20, metavar="N")
+
+
+def _tx_bills(b: _Builder, g: Any) -> None:
+    """`tx bills [--days N] [--create]` (handler in bill_commands.py)."""
+    bills = b.command(g, "bills", "tx.bills", "bills due soon and their tasks")
+    bills.add_argument(
+        "--days", type=int, metavar="N", help="look N days ahead (default: bills.days_ahead, 7)"
+    )
+    bills.add_argument(
+        "--create", action="store_true", help="make the missing tasks, complete the paid ones"
+    )
 
 
 def _tx_categories(b: _Builder, g: Any) -> None:
@@ -385,6 +405,50 @@ def _task_schedule(b: _Builder, g: Any) -> None:
     plan.add_argument(
         "--apply", action="store_true", help="write the plan's blocks into the calendar"
     )
+
+
+def _agents(b: _Builder) -> None:
+    """`agent ...`: the AI agents (other agent commands join this group)."""
+    g = b.group("agent", "AI agents and their model providers")
+    _agent_key(b, g)
+    _agent_runs(b, g)
+
+
+def _agent_key(b: _Builder, g: Any) -> None:
+    """`agent key openai|anthropic [--allow-insecure]` (handler in agent_key_commands.py)."""
+    key = b.command(
+        g, "key", "agent.key", "store an API key in the keyring (read from stdin)", json=False
+    )
+    key.add_argument("provider", choices=("openai", "anthropic"))
+    key.add_argument(
+        "--allow-insecure",
+        action="store_true",
+        help="store it even when the only keyring keeps it in a plain file",
+    )
+
+
+def _agent_runs(b: _Builder, g: Any) -> None:
+    """`agent list|run|log|approve|deny|stats` (handlers in agent_commands.py)."""
+    b.command(g, "list", "agent.list", "list the agents and their tools")
+    run = b.command(g, "run", "agent.run", "run an agent on a request")
+    run.add_argument("name", metavar="NAME")
+    run.add_argument("prompt", metavar="PROMPT")
+    run.add_argument("--provider", choices=("offline", "openai", "anthropic", "local"))
+    run.add_argument("--model", metavar="M", help="default: agents.model or the provider's")
+    run.add_argument(
+        "--yes",
+        action="store_true",
+        help="approve its actions up front (not sending or deleting after outside content)",
+    )
+    log = b.command(g, "log", "agent.log", "recent agent runs, newest first")
+    log.add_argument("--limit", type=int, default=20, metavar="N")
+    log.add_argument("--agent", metavar="NAME", help="only this agent's runs")
+    for verb, text in (("approve", "run"), ("deny", "refuse")):
+        cmd = b.command(g, verb, f"agent.{verb}", f"{text} a run's steps that wait for approval")
+        cmd.add_argument("run_id", metavar="RUN_ID")
+        cmd.add_argument("step", nargs="?", type=int, metavar="STEP", help="default: every one")
+    b.command(g, "pending", "agent.pending", "steps of any run that wait for approval")
+    b.command(g, "stats", "agent.stats", "runs, success rate, latency and cost per agent")
 
 
 def _calendar(b: _Builder) -> None:

@@ -17,7 +17,7 @@ log = logging.getLogger("desktop.cli")
 
 # Commands that work on the database file itself and must not open (and so migrate) it.
 FILE_COMMANDS = frozenset(
-    {"db.check", "db.upgrade", "doctor", "desktop.install", "desktop.uninstall"}
+    {"db.check", "db.upgrade", "doctor", "desktop.install", "desktop.uninstall", "agent.key"}
 )
 
 

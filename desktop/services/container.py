@@ -24,11 +24,18 @@ from desktop.services.undo import UndoService
 from desktop.store.profile import Store
 
 if TYPE_CHECKING:
+    from desktop.services.account_register import AccountRegisterService
+    from desktop.services.bills import BillService
     from desktop.services.categorize import CategorizeService
     from desktop.services.category_rules import CategoryRuleService
+    from desktop.services.exchange_rates import ExchangeRateService
+    from desktop.services.finance_alerts import FinanceAlertService
     from desktop.services.finance_import import ImportService
     from desktop.services.finance_insight import FinanceInsightService
     from desktop.services.ical.service import IcalService
+    from desktop.services.reconcile import ReconcileService
+    from desktop.services.splits import SplitService
+    from desktop.services.transfers import TransferService
 
 
 class Services:
@@ -76,6 +83,56 @@ class Services:
         from desktop.services.finance_insight import FinanceInsightService
 
         return FinanceInsightService(self.ctx)
+
+    @cached_property
+    def finance_alerts(self) -> FinanceAlertService:
+        from desktop.services.finance_alerts import FinanceAlertService
+
+        return FinanceAlertService(self.ctx, self.finance_insight)
+
+    @property
+    def bills(self) -> BillService:
+        # Read the settings on every use, like `schedule`: Preferences apply at once.
+        from desktop.services.bills import BillService
+
+        settings = Settings(self.settings_path)
+        return BillService(
+            self.ctx,
+            days_ahead=settings.get("bills.days_ahead"),
+            reminder_minutes=settings.get("bills.reminder_minutes"),
+            insight=self.finance_insight,
+        )
+
+    # Transfers, splits, exchange rates, running balances, reconciliation (issue 9).
+    @cached_property
+    def transfers(self) -> TransferService:
+        from desktop.services.transfers import TransferService
+
+        return TransferService(self.ctx)
+
+    @cached_property
+    def splits(self) -> SplitService:
+        from desktop.services.splits import SplitService
+
+        return SplitService(self.ctx)
+
+    @cached_property
+    def exchange_rates(self) -> ExchangeRateService:
+        from desktop.services.exchange_rates import ExchangeRateService
+
+        return ExchangeRateService(self.ctx)
+
+    @cached_property
+    def account_register(self) -> AccountRegisterService:
+        from desktop.services.account_register import AccountRegisterService
+
+        return AccountRegisterService(self.ctx)
+
+    @cached_property
+    def reconcile(self) -> ReconcileService:
+        from desktop.services.reconcile import ReconcileService
+
+        return ReconcileService(self.ctx)
 
     @cached_property
     def messages(self) -> MessageService:

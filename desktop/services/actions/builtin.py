@@ -5,12 +5,16 @@ from __future__ import annotations
 from types import ModuleType
 
 from desktop.services.actions import (
+    agent_actions,
+    bill_actions,
     calendar_actions,
     category_actions,
     finance_actions,
     ical_actions,
     import_actions,
     ledger_actions,
+    ledger_more_actions,
+    message_actions,
     misc_actions,
     phrase_actions,
     project_actions,
@@ -37,6 +41,10 @@ def register_all(catalog: ActionCatalog) -> None:
         category_actions,
         import_actions,
         ledger_actions,
+        bill_actions,
+        ledger_more_actions,
+        message_actions,
+        agent_actions,
     )
     for module in modules:
         for action in module.ACTIONS:

@@ -560,6 +560,12 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
         call(services, "add_category_rule", category="food", payee_contains="seed").value.id
     )
     ids["tx2"] = str(call(services, "add_transaction", amount="-7", payee="Other shop").value.id)
+    # A second account with money in that mirrors tx2: a transfer to link (issue 9).
+    call(services, "add_account", name="Savings", currency="EUR")
+    deposit = call(
+        services, "add_transaction", amount="7", payee="Other deposit", account="Savings"
+    )
+    ids["deposit"] = str(deposit.value.id)
     call(services, "set_budget", category="fun", amount="40")
     start = clock.current + timedelta(hours=2)
     services.calendar.add(
@@ -641,6 +647,7 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "delete_event": {"id": ids["event2"]},
         "delete_occurrence": {"id": ids["event2"], "occurrence": "tomorrow", "scope": "all"},
         "delete_note": {"id": ids["note2"]},
+        "delete_message": {"id": ids["message"]},
         "delete_project": {"id": ids["project"]},
         "update_transaction": {"id": ids["transaction"], "category": "groceries", "amount": "-6"},
         "delete_transaction": {"id": ids["tx2"]},
@@ -669,9 +676,28 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "export_transactions": {"format": "csv"},
         # statement imports (issue 9)
         "import_transactions": {"path": str(STATEMENT), "account": "Main"},
-        "preview_import": {"path": str(STATEMENT)},
+        "preview_import": {"path": str(STATEMENT), "account": "Main"},
         "list_import_batches": {},
         "undo_import": {"batch": ids["import_batch"]},
+        # transfers, splits, exchange rates, running balances, reconciliation (issue 9)
+        "transfer_money": {"amount": "2", "from_account": "Main", "to_account": "Savings"},
+        "link_transfer": {"first": ids["tx2"], "second": ids["deposit"]},
+        "split_transaction": {"id": ids["transaction"], "parts": ["food=-3", "drinks=-2"]},
+        "unreconcile_transaction": {"id": ids["transaction"]},
+        "set_exchange_rate": {"currency": "USD", "rate": "0.92"},
+        "list_exchange_rates": {},
+        "list_account_register": {"account": "Main"},
+        "check_reconciliation": {"account": "Main", "balance": "-12.00"},
+        "reconcile_account": {"account": "Main", "balance": "-12.00"},
+        # bills that become tasks (issue 9)
+        "list_bills": {"days": 7},
+        "create_bill_tasks": {},
+        # messages in full, reply drafts, the outbox; the agents' record (issue 7)
+        "get_message": {"id": ids["message"]},
+        "draft_reply": {"message_id": ids["message"], "body": "Thanks, Ann!"},
+        "send_message": {"to": ["ann@example.com"], "subject": "Hi", "body": "Smoke mail"},
+        "agent_stats": {},
+        "list_agent_approvals": {},
     }
 
 
@@ -712,8 +738,12 @@ def test_read_actions_return_the_seeded_rows(services: Services, seeded: dict[st
     assert values("get_task", id=seeded["task"]).title == "Seed task"
     assert {o.title for o in values("list_events")} == {"Seed event", "Other event", "Reminded"}
     assert values("get_event", id=seeded["event"]).title == "Seed event"
-    assert [a.name for a in values("list_accounts")] == ["Main"]
-    assert sorted(t.payee for t in values("list_transactions")) == ["Other shop", "Seed shop"]
+    assert [a.name for a in values("list_accounts")] == ["Main", "Savings"]
+    assert sorted(t.payee for t in values("list_transactions")) == [
+        "Other deposit",
+        "Other shop",
+        "Seed shop",
+    ]
     assert values("month_summary").by_category == {
         "food": Decimal("5.00"),
         "uncategorized": Decimal("7.00"),

@@ -36,6 +36,15 @@ def arguments(services: Services, ids: dict[str, str], name: str) -> dict[str, A
     if name == "move_category_rule":  # the seeded rule is the only one: add one to pass
         CATALOG.call(services, "add_category_rule", {"category": "x", "payee_contains": "y"})
         return {"id": ids["rule"], "position": 2}
+    if name == "unreconcile_transaction":  # reconcile Main first: a mark to take off
+        CATALOG.call(services, "reconcile_account", {"account": "Main", "balance": "-12.00"})
+    if name == "create_bill_tasks":  # a monthly payment due within the week: a bill
+        for month in ("2025-11-06", "2025-12-06", "2026-01-06", "2026-02-06"):
+            CATALOG.call(
+                services,
+                "add_transaction",
+                {"amount": "-30", "payee": "Fitness Club", "date": month, "account": "Main"},
+            )
     if name == "apply_categories":  # give the seeded rule an uncategorised row to match
         CATALOG.call(services, "add_transaction", {"amount": "-2", "payee": "Seed cafe"})
     return smoke_arguments(ids)[name]
