@@ -15,9 +15,9 @@ everything again, so a task made or completed meanwhile, or an alert another run
 not made, completed or shown twice.
 
 Retraining: after finance changes (debounced by RETRAIN_MS) and once at start-up, the
-labelled history is read on the database executor and the category model is trained on the
-I/O pool (scikit-learn's import and the fit take seconds; neither may hold up database
-work), so the first "suggest categories" finds the model made.
+labelled history is read aside and the category model is trained on the I/O pool (on a long
+history each takes a second or two; neither may hold up database work), so the first
+"suggest categories" finds the model made.
 """
 
 from __future__ import annotations

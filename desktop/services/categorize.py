@@ -5,9 +5,9 @@ matches go to a classifier trained on the user's own categorised history (source
 "learned", with the model's confidence). The model is trained lazily on first use,
 never at import, and kept in memory keyed on (number of training rows, their latest
 `updated_at`): asking again without a change in the history does not retrain. The
-runtime retrains in the background after finance changes (`training_data` on the database
-executor, `learn` on a worker), so the first suggestion does not wait for scikit-learn; the
-cache is guarded by a lock, as both threads use it.
+runtime retrains in the background after finance changes (`training_data` and `learn` on
+workers), so the first suggestion does not wait for training; the cache is guarded by a
+lock, as several threads use it.
 
 Rows whose category was itself only guessed by the model ("learned") are not trained
 on, so a wrong guess is not reinforced; everything else with a category is (the

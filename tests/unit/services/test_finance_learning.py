@@ -93,7 +93,7 @@ def test_rows_without_memo_or_payee_text_still_train() -> None:
     assert suggestion.category == "Small"
 
 
-def test_scikit_learn_is_not_imported_by_the_module_itself() -> None:
+def test_no_numerical_library_is_imported() -> None:
     code = (
         "import sys, desktop.services.finance_learning\n"
         "print(any(name.split('.')[0] in ('sklearn', 'numpy', 'scipy') for name in sys.modules))"
