@@ -1,4 +1,4 @@
-"""Statement imports and category rules; search by kind from the full-text index alone.
+"""Statement imports, category rules, ledger columns, workflow runs; search by kind.
 
 New: import batches, category rules, cleaned payees and CSV mappings per account;
 a covering index for month totals; and (SQLite) the search index rebuilt with its
@@ -141,6 +141,20 @@ def upgrade() -> None:
         sa.Column("category_source", sa.String(length=8), nullable=False, server_default=""),
     )
     op.create_index("ix_transactions_import_batch", "transactions", ["import_batch"])
+    # Workflows: trust, the device that runs them, missed runs, one run per trigger event.
+    op.add_column(
+        "workflows", sa.Column("trusted", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
+    op.add_column("workflows", sa.Column("run_on_device", sa.Uuid(), nullable=True))
+    op.add_column(
+        "workflows",
+        sa.Column("missed_policy", sa.String(length=8), nullable=False, server_default=""),
+    )
+    op.add_column("workflows", sa.Column("last_fire_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("workflow_runs", sa.Column("event_key", sa.String(length=300), nullable=True))
+    op.create_index(
+        "ix_workflow_runs_event", "workflow_runs", ["workflow_id", "event_key"], unique=True
+    )
     # Month totals (the Finance pane's chart of 12 months) read only the index.
     op.drop_index("ix_transactions_owner_id_date", table_name="transactions")
     op.create_index(
@@ -172,6 +186,10 @@ def downgrade() -> None:
     op.create_index("ix_transactions_owner_id_date", "transactions", ["owner_id", "date"])
     op.drop_index("ix_transactions_import_batch", table_name="transactions")
     # Plain DROP COLUMN (SQLite >= 3.35): a batch rebuild would drop the search triggers.
+    op.drop_index("ix_workflow_runs_event", table_name="workflow_runs")
+    op.execute("ALTER TABLE workflow_runs DROP COLUMN event_key")
+    for column in ("last_fire_at", "missed_policy", "run_on_device", "trusted"):
+        op.execute(f"ALTER TABLE workflows DROP COLUMN {column}")
     op.execute("ALTER TABLE transactions DROP COLUMN reconciled")
     op.execute("ALTER TABLE transactions DROP COLUMN transfer_peer_id")
     op.execute("ALTER TABLE accounts DROP COLUMN reconciled_on")

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Index, String, Text
+from sqlalchemy import BigInteger, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base, Synced
@@ -25,13 +25,29 @@ class Workflow(Synced, Base):
     steps: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
     last_run_at: Mapped[datetime | None]
     run_count: Mapped[int] = mapped_column(default=0)
+    # Outbound and destructive steps run without asking only in a trusted workflow.
+    trusted: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The device (a store origin id) that runs it, so two synced devices never both do;
+    # None: the device that made it.
+    run_on_device: Mapped[uuid.UUID | None]
+    # Time triggers: "run_once" (a run missed while closed happens once at start) or "skip".
+    missed_policy: Mapped[str] = mapped_column(String(8), default="run_once", server_default="")
+    # Time triggers: the last scheduled instant that was handled (run or skipped).
+    last_fire_at: Mapped[datetime | None]
 
 
 class WorkflowRun(Synced, Base):
-    """One execution of a workflow with the trace of its steps."""
+    """One execution of a workflow with the trace of its steps.
+
+    `event_key` names the trigger event (e.g. "time:2026-03-04T08:00Z" or
+    "task.created:<id>"); with the workflow it is unique, so one event runs once.
+    """
 
     __tablename__ = "workflow_runs"
-    __table_args__ = (Index(None, "owner_id", "workflow_id", "started_at"),)
+    __table_args__ = (
+        Index(None, "owner_id", "workflow_id", "started_at"),
+        Index("ix_workflow_runs_event", "workflow_id", "event_key", unique=True),
+    )
 
     workflow_id: Mapped[uuid.UUID]
     started_at: Mapped[datetime]
@@ -41,6 +57,7 @@ class WorkflowRun(Synced, Base):
     trigger_event: Mapped[dict[str, Any]] = mapped_column(default=dict)
     trace: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
     error: Mapped[str | None] = mapped_column(Text)
+    event_key: Mapped[str | None] = mapped_column(String(300))
 
 
 class VoiceCommand(Synced, Base):
