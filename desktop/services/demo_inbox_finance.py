@@ -1,5 +1,11 @@
 """Demo rows for the inbox (email threads and chat messages) and finances (accounts,
-monthly bills and salary, everyday spending, transfers, budgets)."""
+monthly bills and salary, everyday spending, transfers, budgets).
+
+A transfer between the demo accounts (savings, paying the card) is two rows that
+hold each other's id in `transfer_peer_id`, without a category, as
+`TransferService.transfer` makes them: neither income nor spending, and not a
+subscription.
+"""
 
 from __future__ import annotations
 
@@ -143,20 +149,26 @@ class InboxFinanceRows(SeederBase):
                 "memo": memo.format(month=label),
             }
         card_bill = rng.randint(30_000, 90_000)
-        for day, account_id, payee, minor in (
-            (26, checking, "Rainy Day Savings", -words.SAVINGS_TRANSFER_CENTS),
-            (26, savings, "Everyday Checking", words.SAVINGS_TRANSFER_CENTS),
-            (20, checking, "Travel Credit Card", -card_bill),
-            (20, card, "Everyday Checking", card_bill),
+        savings_cents = words.SAVINGS_TRANSFER_CENTS
+        for day, source, target, payee_out, payee_in, minor in (
+            (26, checking, savings, "Rainy Day Savings", "Everyday Checking", savings_cents),
+            (20, checking, card, "Travel Credit Card", "Everyday Checking", card_bill),
         ):
-            yield {
-                "day": month.replace(day=day),
-                "account": account_id,
-                "payee": payee,
-                "category": "Transfer",
-                "minor": minor,
-                "memo": "Transfer",
-            }
+            out_id, in_id = new_id(), new_id()
+            for ident, peer, account_id, payee, signed in (
+                (out_id, in_id, source, payee_out, -minor),
+                (in_id, out_id, target, payee_in, minor),
+            ):
+                yield {
+                    "day": month.replace(day=day),
+                    "account": account_id,
+                    "payee": payee,
+                    "category": "",
+                    "minor": signed,
+                    "memo": "Transfer",
+                    "ident": ident,
+                    "peer": peer,
+                }
 
     def _spending(self, day: date) -> Row:
         rng = self.rng
@@ -167,12 +179,21 @@ class InboxFinanceRows(SeederBase):
         )
 
     def _transaction(
-        self, day: date, account: uuid.UUID, payee: str, category: str, minor: int, memo: str
+        self,
+        day: date,
+        account: uuid.UUID,
+        payee: str,
+        category: str,
+        minor: int,
+        memo: str,
+        ident: uuid.UUID | None = None,
+        peer: uuid.UUID | None = None,
     ) -> Row:
+        """A transaction row; `ident` and `peer` make it one side of a transfer."""
         fresh = (self.today - day).days < 3
         return self._stamp(
             {
-                "id": new_id(),
+                "id": ident or new_id(),
                 "account_id": account,
                 "date": day,
                 "amount_minor": minor,
@@ -183,6 +204,7 @@ class InboxFinanceRows(SeederBase):
                 "bank_transaction_id": f"NB{self.rng.getrandbits(48):012X}",
                 "import_batch": None,
                 "cleared": not fresh or self.rng.random() < 0.5,
+                "transfer_peer_id": peer,
             },
             self._local(day, 12),
         )

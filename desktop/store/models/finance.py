@@ -43,8 +43,9 @@ class Transaction(Synced, Base):
 
     __tablename__ = "transactions"
     __table_args__ = (
-        # Month totals and charts read date, currency and amount from the index alone
-        # (transfers between own accounts are neither income nor spending).
+        # Month totals, category sums and charts read everything from the index alone
+        # (transfers between own accounts are neither income nor spending; the id joins
+        # split parts).
         Index(
             "ix_transactions_month_totals",
             "owner_id",
@@ -53,6 +54,8 @@ class Transaction(Synced, Base):
             "deleted_hlc",
             "transfer_peer_id",
             "amount_minor",
+            "category",
+            "id",
         ),
         Index(None, "owner_id", "category", "date"),
         Index(None, "owner_id", "account_id", "date"),

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from desktop.services.finance import BudgetView, TransactionView
+from desktop.services.finance import TransactionView
+from desktop.services.finance_insight import BudgetInsight
 from desktop.ui.messages import show_error
 from desktop.ui.panes.finance_dialog import AddTransactionDialog, BudgetDialog
 from desktop.ui.panes.pane_format import money
@@ -67,15 +68,14 @@ class FinanceEditing(QObject):
 
     def selected_transaction(self) -> TransactionView | None:
         index = self.pane.table.currentIndex()
-        shown = self.pane.model.shown()
-        return shown[index.row()] if index.isValid() and index.row() < len(shown) else None
+        return self.pane.model.transaction_at(index.row()) if index.isValid() else None
 
-    def selected_budget(self) -> BudgetView | None:
+    def selected_budget(self) -> BudgetInsight | None:
         data, item = self.pane.data, self.pane.budgets.currentItem()
         if data is None or item is None:
             return None
         index = self.pane.budgets.indexOfTopLevelItem(item)
-        budgets = data.summary.budgets
+        budgets = data.budgets
         return budgets[index] if 0 <= index < len(budgets) else None
 
     # -- transactions ----------------------------------------------------------------

@@ -1,8 +1,12 @@
-"""The Finance pane: accounts, a month's transactions with filters, its summary, budgets, charts.
+"""The Finance pane: accounts, transactions with filters, a month's summary, budgets, charts.
 
 A month is read in one job (`finance_model.load_finance`); the category and account
-filters act on what was read. New transactions go through the `add_transaction`
-action from a small dialog; editing and deleting live in `finance_editing`.
+filters act on what was read. "All time" (first in the month box) shows every
+transaction, newest first, a page at a time as the table scrolls (`finance_table`);
+its filters are applied in SQL by reading a new first page, and the summary,
+budgets and charts are then this month's (the summary line says so). New
+transactions go through the `add_transaction` action from a small dialog; editing
+and deleting live in `finance_editing`.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.finance_insight import RecurringView
+from desktop.services.transaction_pages import PAGE_SIZE, PageCursor, TransactionPage
 from desktop.ui.messages import show_error
 from desktop.ui.panes.base import Pane, PaneContext
 from desktop.ui.panes.finance_categories import CategoryEditing, RuleSuggestionBar
@@ -37,16 +41,19 @@ from desktop.ui.panes.finance_charts import FinanceCharts
 from desktop.ui.panes.finance_dialog import AddTransactionDialog
 from desktop.ui.panes.finance_editing import FinanceEditing
 from desktop.ui.panes.finance_model import (
-    SPENDING_COLOUR,
     FinanceData,
+    TableFilter,
     TransactionsModel,
     add_months,
     load_finance,
+    read_page,
 )
 from desktop.ui.panes.finance_side import FinanceSide
 from desktop.ui.panes.pane_format import heading, money
 
 MONTHS_BACK = 24
+ALL_TIME = "all"  # the month box's data for "All time"
+REFRESH_ROWS = 2_000  # at most this many rows of all time are read again on a refresh
 
 
 class FinancePane(Pane):
@@ -62,6 +69,7 @@ class FinancePane(Pane):
         super().__init__(ctx, parent)
         self.data: FinanceData | None = None
         self.month: date | None = None  # None until the first load: this month
+        self.all_time = False  # the table shows every transaction, a page at a time
 
         self.month_box = QComboBox()
         self.month_box.setAccessibleName(self.tr("Month"))
@@ -114,6 +122,10 @@ class FinancePane(Pane):
         self.accounts.itemActivated.connect(self._on_account_activated)
         self.accounts.itemClicked.connect(self._on_account_activated)
         self.add_button.clicked.connect(self.add_transaction)
+        self.model.rows_fetched.connect(self._show_count)
+        self.model.fetch_failed.connect(
+            lambda exc: show_error(self, exc, self.tr("Could not read more transactions"))
+        )
         self.editing = FinanceEditing(self)
         self.categories = CategoryEditing(self, self.rule_bar)
         self.budget_button.clicked.connect(self.editing.set_budget)
@@ -180,8 +192,13 @@ class FinancePane(Pane):
     # -- loading -----------------------------------------------------------------
 
     def reload(self) -> None:
-        month = self.month
-        self.fetch(lambda services: load_finance(services, month), self._show)
+        month, table = self.month, self._table_filter() if self.all_time else None
+        # All time again (after an edit, say): as many rows as were scrolled through, up to
+        # a limit, so that the table stays where it was.
+        rows = PAGE_SIZE
+        if table is not None and self.model.paged:
+            rows = min(max(self.model.rowCount(), PAGE_SIZE), REFRESH_ROWS)
+        self.fetch(lambda services: load_finance(services, month, table, rows), self._show)
 
     def _show(self, data: FinanceData) -> None:
         self.data = data
@@ -189,33 +206,40 @@ class FinancePane(Pane):
         self._fill_months(data)
         self._fill_filters(data)
         self._fill_accounts(data)
-        self._fill_budgets(data)
+        self.side.show_budgets(data.budgets, data.month, data.is_current_month)
         s = data.summary
-        self.summary.setText(
-            self.tr(
-                "{month}: income <b>{income}</b> · spending <b>{spent}</b> · net <b>{net}</b>"
-            ).format(
-                month=f"{data.month:%B %Y}",
-                income=money(s.income, s.currency),
-                spent=money(s.expenses, s.currency),
-                net=money(s.net, s.currency),
-            )
+        text = self.tr(
+            "{month}: income <b>{income}</b> · spending <b>{spent}</b> · net <b>{net}</b>"
+        ).format(
+            month=f"{data.month:%B %Y}",
+            income=money(s.income, s.currency),
+            spent=money(s.expenses, s.currency),
+            net=money(s.net, s.currency),
         )
-        self.model.set_transactions(data.transactions)
-        self._apply_filter()
+        if data.first_page is not None:
+            text = self.tr("All time, newest first. This month, {summary}").format(summary=text)
+            self._show_first_page(data.first_page, data.table_filter or TableFilter())
+            if data.table_filter != self._table_filter():  # a filter went away meanwhile
+                self._apply_filter()
+        else:
+            self.model.set_transactions(data.transactions)
+            self._apply_filter()
+        self.summary.setText(text)
         self.charts.show_month(s, data.history, data.balances)
         self.side.subscriptions_changed()
 
     def _fill_months(self, data: FinanceData) -> None:
         self.month_box.blockSignals(True)
         self.month_box.clear()
+        self.month_box.addItem(self.tr("All time"), ALL_TIME)
         newest = max(data.today.replace(day=1), data.month)
         for back in range(MONTHS_BACK):
             month = add_months(newest, -back)
             self.month_box.addItem(f"{month:%B %Y}", month.isoformat())
         if self.month_box.findData(data.month.isoformat()) < 0:
             self.month_box.addItem(f"{data.month:%B %Y}", data.month.isoformat())
-        self.month_box.setCurrentIndex(self.month_box.findData(data.month.isoformat()))
+        shown = ALL_TIME if data.all_time else data.month.isoformat()
+        self.month_box.setCurrentIndex(self.month_box.findData(shown))
         self.month_box.blockSignals(False)
 
     def _fill_filters(self, data: FinanceData) -> None:
@@ -248,39 +272,59 @@ class FinancePane(Pane):
         if not data.accounts:
             self.accounts.addTopLevelItem(QTreeWidgetItem([self.tr("No accounts yet")]))
 
-    def _fill_budgets(self, data: FinanceData) -> None:
-        self.budgets.clear()
-        for budget in data.summary.budgets:
-            item = QTreeWidgetItem(
-                [budget.category, "", f"{money(budget.spent)} / {money(budget.budget)}"]
-            )
-            self.budgets.addTopLevelItem(item)
-            bar = QProgressBar()
-            bar.setAccessibleName(self.tr("{category} budget").format(category=budget.category))
-            bar.setMaximumHeight(14)
-            total = max(1, int(budget.budget * 100))
-            used = int(budget.spent * 100)
-            bar.setRange(0, total)
-            bar.setValue(min(used, total))
-            bar.setFormat(f"{used * 100 // total}%")
-            bar.setProperty("over", used > total)
-            if used > total:
-                bar.setStyleSheet(f"QProgressBar::chunk {{ background: {SPENDING_COLOUR}; }}")
-            self.budgets.setItemWidget(item, 1, bar)
-        if not data.summary.budgets:
-            self.budgets.addTopLevelItem(QTreeWidgetItem([self.tr("No budgets this month")]))
-
     # -- reactions ---------------------------------------------------------------
 
     def _on_month_chosen(self, index: int) -> None:
         value = self.month_box.itemData(index)
+        if value == ALL_TIME:
+            if not self.all_time:
+                self.all_time = True
+                self.reload()
+            return
         month = date.fromisoformat(value) if isinstance(value, str) else None
-        if month is not None and month != self.month:
-            self.month = month
+        if month is not None and (month != self.month or self.all_time):
+            self.month, self.all_time = month, False
             self.reload()
 
+    def _table_filter(self) -> TableFilter:
+        return TableFilter(self.category_box.currentData(), self.account_box.currentData())
+
     def _apply_filter(self, *_args: Any) -> None:
+        if self.all_time:  # filtered in SQL: read the first page again
+            table = self._table_filter()
+            self.fetch(
+                lambda services: read_page(services, table),
+                lambda page: self._on_first_page(page, table),
+            )
+            return
         self.model.set_filter(self.category_box.currentData(), self.account_box.currentData())
+        self._show_count()
+
+    def _on_first_page(self, page: TransactionPage, table: TableFilter) -> None:
+        # Dropped when the user chose a month or another filter while it was read.
+        if self.all_time and table == self._table_filter():
+            self._show_first_page(page, table)
+
+    def _show_first_page(self, page: TransactionPage, table: TableFilter) -> None:
+        def fetch(
+            after: PageCursor,
+            done: Callable[[TransactionPage], None],
+            failed: Callable[[Exception], None],
+        ) -> None:
+            self.ctx.read(lambda services: read_page(services, table, after), done, failed)
+
+        self.model.set_pages(page, fetch)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if self.model.paged:
+            text = (
+                self.tr("Newest {n:,} transactions · more as you scroll")
+                if self.model.has_more()
+                else self.tr("{n:,} transactions")
+            ).format(n=self.model.rowCount())
+            self.count_label.setText(text)
+            return
         shown = self.model.shown()
         currencies = {tx.currency for tx in shown}
         if len(currencies) == 1:

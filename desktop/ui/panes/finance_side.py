@@ -1,5 +1,10 @@
 """The Finance pane's left column: accounts, then budgets and subscriptions in tabs.
 
+A budget shows what was spent of what is available (its amount plus what the month
+before left over, or minus what it overspent: the rollover, told in the tooltip)
+and, for the month under way, the spending projected to the month's end, in red
+when it would pass what is available.
+
 Subscriptions (recurring payments found in the history) take a moment to detect on
 a long history, so they are read aside, only once their tab is shown, and again
 after the pane reloads while it is shown.
@@ -8,10 +13,13 @@ after the pane reloads while it is shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHeaderView,
+    QProgressBar,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -20,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.finance_insight import RecurringView
+from desktop.services.finance_insight import BudgetInsight, RecurringView
+from desktop.ui.panes.finance_table import SPENDING_COLOUR
 from desktop.ui.panes.pane_format import heading, money
 
 INTERVALS = {
@@ -68,7 +77,8 @@ class FinanceSide(QWidget):
         self._subscriptions_stale = True
         self.accounts = finance_tree(self.tr("Accounts"), 2)
         self.accounts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.budgets = finance_tree(self.tr("Budgets"), 3)
+        # category | progress | spent / available | projected (the month under way only)
+        self.budgets = finance_tree(self.tr("Budgets"), 4)
         self.budgets.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.budget_button = QPushButton(self.tr("Set &budget…"))
         self.budget_button.setAccessibleName(self.tr("Set a budget for this month"))
@@ -91,6 +101,79 @@ class FinanceSide(QWidget):
         layout.addWidget(heading(self.tr("Accounts")))
         layout.addWidget(self.accounts, 1)
         layout.addWidget(self.tabs, 3)
+
+    def show_budgets(self, budgets: Sequence[BudgetInsight], month: date, under_way: bool) -> None:
+        """Show `month`'s budgets: progress of spent against available, and when the month
+        is `under_way` the projection to its end."""
+        self.budgets.clear()
+        for budget in budgets:
+            projected = ""
+            if under_way:
+                projected = self.tr("projected {spent} of {available}").format(
+                    spent=money(budget.projected), available=money(budget.available)
+                )
+            item = QTreeWidgetItem(
+                [
+                    budget.category,
+                    "",
+                    f"{money(budget.spent)} / {money(budget.available)}",
+                    projected,
+                ]
+            )
+            tip = self._budget_tip(budget, month, under_way)
+            for column in range(4):
+                item.setToolTip(column, tip)
+            if under_way and budget.projected > budget.available:
+                item.setForeground(3, QBrush(QColor(SPENDING_COLOUR)))
+            self.budgets.addTopLevelItem(item)
+            self.budgets.setItemWidget(item, 1, self._budget_bar(budget))
+        if not budgets:
+            self.budgets.addTopLevelItem(QTreeWidgetItem([self.tr("No budgets this month")]))
+
+    def _budget_bar(self, budget: BudgetInsight) -> QProgressBar:
+        bar = QProgressBar()
+        bar.setAccessibleName(self.tr("{category} budget").format(category=budget.category))
+        bar.setMaximumHeight(14)
+        total = max(1, int(budget.available * 100))
+        used = int(budget.spent * 100)
+        bar.setRange(0, total)
+        bar.setValue(min(used, total))
+        bar.setFormat(f"{used * 100 // total}%")
+        bar.setProperty("over", used > total)
+        if used > total:
+            bar.setStyleSheet(f"QProgressBar::chunk {{ background: {SPENDING_COLOUR}; }}")
+        return bar
+
+    def _budget_tip(self, budget: BudgetInsight, month: date, under_way: bool) -> str:
+        if budget.rollover > 0:
+            rolled = self.tr("+ {amount} left over from last month").format(
+                amount=money(budget.rollover)
+            )
+        elif budget.rollover < 0:
+            rolled = self.tr("− {amount} overspent last month").format(
+                amount=money(-budget.rollover)
+            )
+        else:
+            rolled = self.tr("nothing rolled over from last month")
+        lines = [
+            self.tr("{category}, {month}: budget {budget} {rolled} = {available} available").format(
+                category=budget.category,
+                month=f"{month:%B %Y}",
+                budget=money(budget.budget),
+                rolled=rolled,
+                available=money(budget.available),
+            ),
+            self.tr("Spent {spent}, {remaining} left").format(
+                spent=money(budget.spent), remaining=money(budget.remaining)
+            ),
+        ]
+        if under_way:
+            lines.append(
+                self.tr("At this pace {projected} by the month's end").format(
+                    projected=money(budget.projected)
+                )
+            )
+        return "\n".join(lines)
 
     def subscriptions_changed(self) -> None:
         """The history changed: read the subscriptions again (now if their tab is shown)."""
