@@ -22,6 +22,7 @@ from desktop.cli import (
     ledger_commands,
     phrasing,
     planning,
+    workflow_commands,
 )
 from desktop.cli.output import emit_json, say, table, when_text
 from desktop.core.errors import UserError
@@ -600,4 +601,5 @@ HANDLERS: dict[str, Handler] = {
     **bill_commands.HANDLERS,
     **agent_key_commands.HANDLERS,
     **agent_commands.HANDLERS,
+    **workflow_commands.HANDLERS,
 }

@@ -7,7 +7,7 @@ import sys
 from typing import Any, NoReturn
 
 from desktop import __version__
-from desktop.cli import ledger_parser
+from desktop.cli import ledger_parser, workflow_parser
 
 
 class Parser(argparse.ArgumentParser):
@@ -91,6 +91,7 @@ def build_parser() -> Parser:
     _categories(build)
     ledger_parser.rate_commands(build)
     _agents(build)
+    workflow_parser.workflow_commands(build)
     return parser
 
 

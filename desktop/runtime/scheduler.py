@@ -66,6 +66,21 @@ class JobScheduler:
             next_run_time=datetime.now().astimezone() + timedelta(milliseconds=10) if now else None,
         )
 
+    def at(self, when: datetime, job: Callable[[], None], name: str) -> None:
+        """Call `job` once at the instant `when`, replacing a job of `name`."""
+
+        def guarded() -> None:
+            try:
+                job()
+            except Exception:  # a failing job must not stop the scheduler
+                log.exception("the timed job %s failed", name)
+
+        from apscheduler.triggers.date import DateTrigger
+
+        self._scheduler.add_job(
+            guarded, DateTrigger(run_date=when), id=name, name=name, replace_existing=True
+        )
+
     def remove(self, name: str) -> None:
         """Stop the job `name` (nothing happens when there is none)."""
         if self._built is not None and self._built.get_job(name) is not None:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.services.reconcile import ReconcileService
     from desktop.services.splits import SplitService
     from desktop.services.transfers import TransferService
+    from desktop.services.workflows import WorkflowService
 
 
 class Services:
@@ -167,6 +168,13 @@ class Services:
         from desktop.services.finance_import import ImportService
 
         return ImportService(self.ctx)
+
+    @cached_property
+    def workflows(self) -> WorkflowService:
+        # Imported on first use: the engine and its parsers are not needed at start-up.
+        from desktop.services.workflows import WorkflowService
+
+        return WorkflowService(self.ctx, self)
 
     @cached_property
     def reminders(self) -> ReminderService:

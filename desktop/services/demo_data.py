@@ -583,15 +583,15 @@ INTEGRATIONS: tuple[tuple[str, str, str, str | None, dict[str, Any]], ...] = (
 )
 PLATFORM_KIND = {"email": "gmail", "slack": "slack", "teams": "microsoft"}
 
+# (phrase, action, arguments): real actions of the catalog with fixed arguments.
 VOICE_COMMANDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    ("what's on my calendar today", "calendar.agenda", {"range": "today"}),
-    ("add a task", "tasks.add", {}),
-    ("what is overdue", "tasks.list", {"status": "overdue"}),
-    ("read my unread messages", "inbox.list", {"unread": True}),
-    ("how much did I spend on groceries", "finance.spending", {"category": "Groceries"}),
-    ("start focus time", "workflows.run", {"name": "Focus time guard"}),
-    ("sync now", "sync.now", {}),
-    ("new note", "notes.add", {}),
+    ("what's on my calendar today", "list_events", {"from": "today", "to": "today"}),
+    ("what is on my agenda", "day_agenda", {}),
+    ("what is overdue", "list_tasks", {"status": "open", "due_before": "today"}),
+    ("read my unread messages", "list_messages", {"unread": True}),
+    ("how much did I spend this month", "month_summary", {}),
+    ("plan my day", "plan_schedule", {"from": "today", "to": "today"}),
+    ("how am I doing", "task_stats", {}),
 )
 AGENTS = (
     ("planner", "Plan my day around the meetings and the overdue tasks."),
@@ -749,56 +749,4 @@ SERIES = (
     ("1:1 with {first}", "FREQ=WEEKLY;BYDAY=TH", 3, 14, 0, 30, "Room Ada", "work", 1),
     ("Sprint planning", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", 0, 10, 0, 90, "Room Turing", "work", 5),
     ("Gym", "FREQ=WEEKLY;BYDAY=TU,TH", 1, 18, 30, 60, "FitX Gym", "personal", 0),
-)
-
-_TASK_STEP = {
-    "action": "tasks.add",
-    "arguments": {"title": "Pay {message.subject}", "due": "in 7 days", "tags": ["finance"]},
-}
-# (name, description, trigger, conditions, steps): steps are action calls.
-WORKFLOWS: tuple[
-    tuple[str, str, dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]], ...
-] = (
-    (
-        "Morning briefing",
-        "Agenda, overdue tasks and unread mail every workday at 8.",
-        {"type": "schedule", "cron": "0 8 * * 1-5"},
-        [],
-        [
-            {"action": "calendar.agenda", "arguments": {"range": "today"}},
-            {"action": "tasks.list", "arguments": {"status": "overdue"}},
-            {"action": "notify", "arguments": {"title": "Good morning", "body": "{summary}"}},
-        ],
-    ),
-    (
-        "Invoice to task",
-        "Turn every invoice e-mail into a payment task.",
-        {"type": "event", "event": "message.received", "platform": "email"},
-        [{"field": "message.subject", "op": "contains", "value": "invoice"}],
-        [_TASK_STEP],
-    ),
-    (
-        "Weekly review",
-        "Friday afternoon: what got done, what slipped.",
-        {"type": "schedule", "cron": "0 16 * * 5"},
-        [],
-        [
-            {"action": "tasks.stats", "arguments": {"period": "week"}},
-            {"action": "notes.add", "arguments": {"title": "Weekly review", "body": "{stats}"}},
-        ],
-    ),
-    (
-        "Focus time guard",
-        "Mute chat notifications during focus blocks.",
-        {"type": "event", "event": "calendar.event_started"},
-        [{"field": "event.title", "op": "contains", "value": "Focus"}],
-        [{"action": "integrations.set_status", "arguments": {"status": "dnd", "minutes": 90}}],
-    ),
-    (
-        "Receipts to finance",
-        "File receipts and flag large card payments.",
-        {"type": "event", "event": "transaction.imported"},
-        [{"field": "transaction.amount_minor", "op": "lt", "value": -20000}],
-        [{"action": "notify", "arguments": {"title": "Large payment", "body": "{payee}"}}],
-    ),
 )

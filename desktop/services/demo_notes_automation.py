@@ -56,40 +56,60 @@ class NotesAutomationRows(SeederBase):
             )
 
     def _workflows(self) -> Iterator[Row]:
+        """The template gallery's workflows (valid definitions, as the app stores them), with
+        a few past runs each; past the gallery's size, copies named after a company."""
+        from desktop.services.workflow_spec import parse_workflow, workflow_dict
+        from desktop.services.workflow_templates import templates
+
+        gallery = [parse_workflow(t.definition) for t in templates()]
         rng = self.rng
         for index in range(self.size.workflows):
-            name, description, trigger, conditions, steps = words.WORKFLOWS[
-                index % len(words.WORKFLOWS)
-            ]
-            if index >= len(words.WORKFLOWS):
+            spec = gallery[index % len(gallery)]
+            data = workflow_dict(spec)
+            name = spec.name
+            if index >= len(gallery):
                 name = f"{name} ({rng.choice(words.COMPANIES)})"
             ident = new_id()
             runs = sorted(self._past(30) for _ in range(rng.randint(0, 4)))
             for started in runs:
-                self._run(ident, trigger, steps, started)
+                self._run(ident, data, started)
             yield self._stamp(
                 {
                     "id": ident,
                     "name": name,
-                    "description": description,
+                    "description": spec.description,
                     "enabled": index != 3,
-                    "trigger": trigger,
-                    "conditions": conditions,
-                    "steps": steps,
+                    "trusted": False,
+                    "trigger": data["trigger"],
+                    "conditions": [data["conditions"]],
+                    "steps": data["steps"],
+                    "missed_policy": spec.trigger.missed,
                     "last_run_at": runs[-1] if runs else None,
                     "run_count": len(runs),
                 },
                 self._past(90) - timedelta(days=30),
             )
 
-    def _run(self, workflow_id: uuid.UUID, trigger: Row, steps: list[Row], at: datetime) -> None:
+    def _run(self, workflow_id: uuid.UUID, definition: Row, at: datetime) -> None:
+        """A past run in the engine's trace format (a few fail on their last step)."""
+        steps = definition["steps"]
         failed = self.rng.random() < 0.15
         trace = [
-            {"step": n, "action": step["action"], "status": "ok", "ms": self.rng.randint(5, 900)}
-            for n, step in enumerate(steps, 1)
+            {
+                "index": n,
+                "path": str(n),
+                "kind": step.get("kind", "action"),
+                "action": step.get("action"),
+                "args": step.get("args", {}),
+                "status": "done",
+                "ms": self.rng.randint(5, 900),
+            }
+            for n, step in enumerate(steps)
         ]
-        if failed:
-            trace[-1]["status"] = "error"
+        if failed and trace:
+            trace[-1]["status"] = "failed"
+            trace[-1]["error"] = "the step took too long and was stopped"
+        trigger = definition["trigger"]
         self._later(
             WorkflowRun,
             {
@@ -97,11 +117,11 @@ class NotesAutomationRows(SeederBase):
                 "workflow_id": workflow_id,
                 "started_at": at,
                 "finished_at": at + timedelta(seconds=self.rng.randint(1, 20)),
-                "status": "failed" if failed else "succeeded",
+                "status": "failed" if failed else "done",
                 "dry_run": False,
-                "trigger_event": {"type": trigger["type"], "at": at.isoformat()},
+                "trigger_event": {"kind": trigger.get("kind"), "at": at.isoformat()},
                 "trace": trace,
-                "error": f"step {len(trace)} failed: the service timed out" if failed else None,
+                "error": f"step {len(trace) - 1}: the step took too long" if failed else None,
             },
             at,
         )

@@ -14,7 +14,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -26,7 +26,15 @@ from desktop.core.ids import new_id
 from desktop.store import migrate
 from desktop.store.engine import damaged_store_error, quick_check, sqlite_engine, writer
 from desktop.store.models import AppMeta, User
-from desktop.store.uow import CLOCK_KEY, Now, UnitOfWork, read_session, utc_now
+from desktop.store.uow import (
+    CLOCK_KEY,
+    NestedUnitOfWork,
+    Now,
+    UnitOfWork,
+    read_session,
+    shared_unit_of_work,
+    utc_now,
+)
 
 log = logging.getLogger("desktop.store")
 
@@ -73,12 +81,19 @@ class Store:
         damaged file is never written to.
         """
         self.check_integrity()
+        outer = shared_unit_of_work(self.write_engine)
+        if outer is not None:  # joins a transaction this thread shares (a workflow step)
+            return NestedUnitOfWork(outer)
         return UnitOfWork(
             self.write_engine, device_id=self.device_id, user_id=self.user_id, now=self.now
         )
 
     def read(self) -> AbstractContextManager[Session]:
-        """A read-only session on a consistent snapshot."""
+        """A read-only session on a consistent snapshot (inside a shared unit of work on
+        this thread: that unit's session, so reads see its writes)."""
+        outer = shared_unit_of_work(self.write_engine)
+        if outer is not None:
+            return nullcontext(outer.s)
         return read_session(self.engine)
 
     def close(self) -> None:

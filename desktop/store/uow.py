@@ -10,10 +10,13 @@ the GUI, the CLI and the sync worker write to one file at once. Bulk paths
 that insert with SQLAlchemy Core call `stamp_insert` on their row dicts.
 While change sets are collected (`desktop.store.changeset.collecting`), the
 unit of work records what its commit does to rows, so that it can be undone.
+It also records the store events its writes make (`desktop.store.events`),
+in the same transaction, for the workflow triggers.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.hlc import HybridClock
 from desktop.store.changeset import ChangeRecorder, ChangeSet
+from desktop.store.events import EventCapture
 from desktop.store.models import SYNC_COLUMNS, AppMeta, Synced
 
 CLOCK_KEY = "hlc"
@@ -52,11 +56,13 @@ class UnitOfWork:
         self._committed = False
         self.recorder: ChangeRecorder | None = None
         self.changeset: ChangeSet | None = None  # what the commit did, when recorded
+        self.events: EventCapture | None = None  # store events for workflow triggers
 
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self._engine, expire_on_commit=False, autoflush=True)
         event.listen(self.session, "before_flush", self._before_flush)
         self.recorder = ChangeRecorder.start(self.session)
+        self.events = EventCapture.start(self.session, self._now())
         stored = self.session.scalar(select(AppMeta.value).where(AppMeta.key == CLOCK_KEY))
         self.clock.last = int(stored) if stored else 0
         return self
@@ -93,6 +99,18 @@ class UnitOfWork:
         )
         session.commit()
         self._committed = True
+
+    @contextmanager
+    def shared(self) -> Iterator[UnitOfWork]:
+        """While inside, the units of work and reads this thread opens on the same store
+        join this transaction (a SAVEPOINT each) instead of starting their own, so that
+        several services' writes commit (or roll back) as one; see `NestedUnitOfWork`."""
+        previous = getattr(_SHARED, "outer", None)
+        _SHARED.outer = self
+        try:
+            yield self
+        finally:
+            _SHARED.outer = previous
 
     def tombstone(self, row: Synced) -> None:
         """Delete a synced row the sync way: keep it, marked with the delete's HLC."""
@@ -155,6 +173,52 @@ class UnitOfWork:
         row.updated_at = moment
         if changed:
             row.field_hlc = {**(row.field_hlc or {}), **dict.fromkeys(changed, hlc)}
+
+
+_SHARED = threading.local()
+
+
+def shared_unit_of_work(write_engine: Engine) -> UnitOfWork | None:
+    """The open unit of work this thread shares (`UnitOfWork.shared`) on that engine, if any."""
+    outer: UnitOfWork | None = getattr(_SHARED, "outer", None)
+    if outer is None or outer._engine is not write_engine or outer.session is None:
+        return None
+    return outer
+
+
+class NestedUnitOfWork(UnitOfWork):
+    """A unit of work inside a shared one: a SAVEPOINT in the outer transaction.
+
+    Its `commit` releases the savepoint (the outer commit makes it durable); leaving
+    without `commit` rolls back only its own writes.
+    """
+
+    def __init__(self, outer: UnitOfWork) -> None:
+        super().__init__(
+            outer._engine, device_id=outer.device_id, user_id=outer.user_id, now=outer._now
+        )
+        self.outer = outer
+        self.clock = outer.clock
+        self._savepoint: Any = None
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self.outer.s
+        self._savepoint = self.session.begin_nested()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self._committed and self._savepoint.is_active:
+            self._savepoint.rollback()
+
+    def commit(self) -> None:
+        self.s.flush()
+        self._savepoint.commit()
+        self._committed = True
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.runtime.finance_job import FinanceJob
 from desktop.runtime.reminder_job import JOB_NAME, DueReminders, ReminderJob
 from desktop.runtime.scheduler import JobScheduler
+from desktop.runtime.workflow_triggers import WorkflowTriggers
 from desktop.ui.main_window import MainWindow
 from desktop.ui.notifications import Notice, Notifier
 from desktop.ui.panes.base import PaneContext
@@ -68,6 +69,8 @@ class Presence(QObject):
             alerts=notifications,
             parent=self,
         )
+        self.workflows = WorkflowTriggers(ctx.runner, ctx.services, ctx.events, parent=self)
+        self.workflows.notified.connect(self.deliver_workflow_notes)
         self.notifications = notifications
         self.close_to_tray = close_to_tray
         self._quitting = False
@@ -90,6 +93,10 @@ class Presence(QObject):
     def start_finance(self, scheduler: JobScheduler) -> None:
         """Bill tasks, paid bills and budget alerts now, daily and after finance changes."""
         self.finance.install(scheduler)
+
+    def start_workflows(self, scheduler: JobScheduler) -> None:
+        """Workflow triggers: missed runs and events now, then events, clock and budgets."""
+        self.workflows.install(scheduler)
 
     def set_notifications(self, enabled: bool, scheduler: JobScheduler) -> None:
         """Turn reminder delivery (and budget alerts) on or off (Preferences), at once."""
@@ -133,6 +140,11 @@ class Presence(QObject):
     def deliver_alerts(self, alerts: tuple[BudgetNotice, ...]) -> None:
         for alert in alerts:
             self.notifier.show_notice(Notice(alert.key, self.tr("Budget alert"), alert.text))
+
+    def deliver_workflow_notes(self, notes: list[tuple[str, str, str]]) -> None:
+        """Show what workflows' notify steps said: (key, workflow name, text) each."""
+        for key, name, text in notes:
+            self.notifier.show_notice(Notice(key, name, text))
 
     def quit(self) -> None:
         self._quitting = True

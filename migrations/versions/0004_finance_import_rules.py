@@ -4,6 +4,8 @@ New: import batches, category rules, cleaned payees and CSV mappings per account
 a covering index for month totals; and (SQLite) the search index rebuilt with its
 `kind` column indexed, so "tasks matching re*" intersects two posting lists
 instead of reading the kind of every match (63 -> 19 ms on 100k tasks).
+Workflows: trust, the running device, missed runs, one run per trigger event, and
+`local_events` (what writes did, for workflow triggers; per device, never synced).
 
 Revision ID: 0004_finance_import_rules
 Revises: 0003_span_and_unread_indexes
@@ -155,12 +157,33 @@ def upgrade() -> None:
     op.create_index(
         "ix_workflow_runs_event", "workflow_runs", ["workflow_id", "event_key"], unique=True
     )
+    # Store events for workflow triggers: local to each device, never synced.
+    op.create_table(
+        "local_events",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("ref", sa.String(length=64), nullable=False),
+        sa.Column("data", JSON_DOC, nullable=False),
+        sa.Column("depth", sa.SmallInteger(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_local_events")),
+        sqlite_autoincrement=True,
+    )
     # Month totals (the Finance pane's chart of 12 months) read only the index.
     op.drop_index("ix_transactions_owner_id_date", table_name="transactions")
     op.create_index(
         "ix_transactions_month_totals",
         "transactions",
-        ["owner_id", "date", "currency", "deleted_hlc", "transfer_peer_id", "amount_minor"],
+        [
+            "owner_id",
+            "date",
+            "currency",
+            "deleted_hlc",
+            "transfer_peer_id",
+            "amount_minor",
+            "category",
+            "id",
+        ],
     )
     if op.get_bind().dialect.name == "sqlite":
         _rebuild_search(kind_option="")
@@ -186,6 +209,7 @@ def downgrade() -> None:
     op.create_index("ix_transactions_owner_id_date", "transactions", ["owner_id", "date"])
     op.drop_index("ix_transactions_import_batch", table_name="transactions")
     # Plain DROP COLUMN (SQLite >= 3.35): a batch rebuild would drop the search triggers.
+    op.drop_table("local_events")
     op.drop_index("ix_workflow_runs_event", table_name="workflow_runs")
     op.execute("ALTER TABLE workflow_runs DROP COLUMN event_key")
     for column in ("last_fire_at", "missed_policy", "run_on_device", "trusted"):

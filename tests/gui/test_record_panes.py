@@ -142,12 +142,13 @@ def row_texts(pane: RecordListPane[Any]) -> list[list[str]]:
 
 
 def test_the_registry_builds_these_panes() -> None:
-    # "agents" is the Agents pane now (tests/gui/test_agents_pane.py); the records list
-    # tested below is no longer registered.
-    for name in ("projects", "workflows", "voice"):
+    # "agents" and "workflows" are their own panes now (tests/gui/test_agents_pane.py,
+    # test_workflows_pane.py); the records lists tested below are no longer registered.
+    for name in ("projects", "voice"):
         assert name in PANES_WITH_WIDGETS
         assert load_factory(name) is PANES[name]
     assert load_factory("agents") is not PANES["agents"]
+    assert load_factory("workflows") is not PANES["workflows"]
 
 
 # -- projects --------------------------------------------------------------------------

@@ -19,9 +19,11 @@ from desktop.services.actions import (
     phrase_actions,
     project_actions,
     reminder_actions,
+    review_actions,
     schedule_actions,
     task_actions,
     task_order_actions,
+    workflow_actions,
 )
 from desktop.services.actions.registry import ActionCatalog
 
@@ -45,6 +47,8 @@ def register_all(catalog: ActionCatalog) -> None:
         ledger_more_actions,
         message_actions,
         agent_actions,
+        workflow_actions,
+        review_actions,
     )
     for module in modules:
         for action in module.ACTIONS:

@@ -174,13 +174,6 @@ ACTIONS = (
         "list_projects", "List projects", "read", lambda s, a: s.records.projects(), area="projects"
     ),
     Action(
-        "list_workflows",
-        "List workflows",
-        "read",
-        lambda s, a: s.records.workflows(),
-        area="workflows",
-    ),
-    Action(
         "list_voice_commands",
         "List custom voice commands",
         "read",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from desktop.services.container import Services
 
 RISKS = ("read", "write", "outbound", "destructive")
-TYPES = ("string", "integer", "number", "boolean", "array")
+TYPES = ("string", "integer", "number", "boolean", "array", "object")
 # Formats of string parameters that the catalog parses before the handler sees them.
 FORMATS = ("when", "date", "month", "duration", "id")
 
@@ -195,6 +195,8 @@ def _coerce(param: Param, value: Any, services: Services, action: str) -> Any:
     if param.type == "array":
         items = [value] if isinstance(value, str) else list(value)
         return [str(item) for item in items]
+    if param.type == "object":
+        return _object(value, where)
     if isinstance(value, (datetime, date)) and param.format in ("when", "date"):
         return value
     if not isinstance(value, str):
@@ -217,6 +219,20 @@ def _formatted(fmt: str | None, value: str, services: Services, where: str) -> A
     except UserError as exc:
         raise UserError(f"{where}: {exc}") from None
     return value
+
+
+def _object(value: Any, where: str) -> dict[str, Any]:
+    """A JSON object: a mapping as it is, or its JSON text (from the command line)."""
+    if isinstance(value, str):
+        import json
+
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            raise UserError(f"{where} must be a JSON object: {exc}") from None
+    if not isinstance(value, Mapping):
+        raise UserError(f"{where} must be a JSON object, not {type(value).__name__}")
+    return dict(value)
 
 
 def _boolean(value: Any, where: str) -> bool:

@@ -15,7 +15,7 @@ from desktop.store.models.finance import (
     TransactionSplit,
 )
 from desktop.store.models.inbox import PLATFORMS, Integration, Message
-from desktop.store.models.local import AppMeta
+from desktop.store.models.local import AppMeta, LocalEvent
 from desktop.store.models.notes import LINK_KINDS, Note, NoteLink
 from desktop.store.models.people import DevProject, User
 from desktop.store.models.reminders import REMINDER_STATES, ReminderState
@@ -67,6 +67,7 @@ __all__ = [
     "ExchangeRate",
     "ImportBatch",
     "Integration",
+    "LocalEvent",
     "Message",
     "Note",
     "NoteLink",

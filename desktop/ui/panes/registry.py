@@ -20,7 +20,7 @@ PANES_WITH_WIDGETS = {
     "inbox": "desktop.ui.panes.inbox_pane:InboxPane",
     "finance": "desktop.ui.panes.finance_pane:FinancePane",
     "notes": "desktop.ui.panes.notes_pane:NotesPane",
-    "workflows": "desktop.ui.panes.records_panes:WorkflowsPane",
+    "workflows": "desktop.ui.panes.workflows_pane:WorkflowsPane",
     "agents": "desktop.ui.panes.agents_pane:AgentsPane",
     "voice": "desktop.ui.panes.records_panes:VoicePane",
     "projects": "desktop.ui.panes.projects_pane:ProjectsPane",

@@ -37,7 +37,7 @@ from tests.conftest import FakeClock
 BERLIN = ZoneInfo("Europe/Berlin")
 CATALOG = default_catalog()
 ACTIONS = CATALOG.all()
-JSON_TYPES = {"string", "integer", "number", "boolean", "array"}
+JSON_TYPES = {"string", "integer", "number", "boolean", "array", "object"}
 
 
 def call(services: Services, action: str, /, **args: Any) -> Any:
@@ -572,9 +572,20 @@ def seeded(services: Services, store: Store, clock: FakeClock) -> dict[str, str]
         EventDraft("Reminded", start, start + timedelta(hours=1), reminders=[10, 20])
     )
     ids["reminder"], ids["reminder2"] = (r.key for r in services.reminders.upcoming())
-    services.records.add_workflow(
-        "Seed flow", trigger={"type": "manual"}, steps=[{"action": "list_tasks"}]
-    )
+    seed_flow = services.workflows.add(
+        {
+            "name": "Seed flow",
+            "trigger": {"kind": "manual"},
+            "steps": [{"kind": "action", "action": "send_message", "args": SEED_SEND}],
+        }
+    ).value
+    ids["workflow"] = str(seed_flow.id)
+    off = {"name": "Off flow", "enabled": False, "trigger": {"kind": "manual"}}
+    off_flow = services.workflows.add({**off, "steps": [{"kind": "stop"}]}).value
+    ids["workflow_off"] = str(off_flow.id)
+    # Two runs waiting for approval at the outbound step: one to approve, one to deny.
+    ids["workflow_run"] = str(services.workflows.run(seed_flow.id).id)
+    ids["workflow_run2"] = str(services.workflows.run(seed_flow.id).id)
     with store.unit_of_work() as uow:
         uow.s.add(
             AgentLog(
@@ -698,7 +709,38 @@ def smoke_arguments(ids: dict[str, str]) -> dict[str, dict[str, Any]]:
         "send_message": {"to": ["ann@example.com"], "subject": "Hi", "body": "Smoke mail"},
         "agent_stats": {},
         "list_agent_approvals": {},
+        # summaries and paid bills the workflow templates use (issue 10)
+        "day_agenda": {},
+        "week_review": {"day": "today"},
+        "complete_paid_bills": {},
+        # workflows (issue 10)
+        "show_workflow": {"id": ids["workflow"]},
+        "update_workflow": {
+            "id": ids["workflow_off"],
+            "definition": {
+                "name": "Renamed flow",
+                "trigger": {"kind": "manual"},
+                "steps": [{"kind": "notify", "args": {"text": "hello"}}],
+            },
+        },
+        "add_workflow": {
+            "definition": {
+                "name": "Smoke flow",
+                "trigger": {"kind": "manual"},
+                "steps": [{"kind": "notify", "args": {"text": "hi"}}],
+            }
+        },
+        "enable_workflow": {"id": ids["workflow_off"]},
+        "disable_workflow": {"id": ids["workflow"]},
+        "delete_workflow": {"id": ids["workflow"]},
+        "run_workflow": {"id": ids["workflow"], "dry_run": True},
+        "list_workflow_runs": {"id": ids["workflow"]},
+        "approve_workflow_run": {"id": ids["workflow_run"]},
+        "deny_workflow_run": {"id": ids["workflow_run2"]},
     }
+
+
+SEED_SEND = {"to": ["ann@example.com"], "body": "Seeded workflow mail"}
 
 
 STATEMENT = Path(__file__).resolve().parents[2] / "fixtures" / "imports" / "march.csv"
@@ -759,7 +801,7 @@ def test_read_actions_return_the_seeded_rows(services: Services, seeded: dict[st
         "Seed message",
         "Seed shop",
     }
-    assert [w.name for w in values("list_workflows")] == ["Seed flow"]
+    assert [w.name for w in values("list_workflows")] == ["Off flow", "Seed flow"]
     assert [log.agent for log in values("list_agent_logs", limit="1")] == ["planner"]
     assert [i.kind for i in values("list_integrations")] == ["gmail"]
     assert values("task_stats").open == 3

@@ -38,13 +38,20 @@ def arguments(services: Services, ids: dict[str, str], name: str) -> dict[str, A
         return {"id": ids["rule"], "position": 2}
     if name == "unreconcile_transaction":  # reconcile Main first: a mark to take off
         CATALOG.call(services, "reconcile_account", {"account": "Main", "balance": "-12.00"})
-    if name == "create_bill_tasks":  # a monthly payment due within the week: a bill
+    if name in ("create_bill_tasks", "complete_paid_bills"):  # a monthly bill due this week
         for month in ("2025-11-06", "2025-12-06", "2026-01-06", "2026-02-06"):
             CATALOG.call(
                 services,
                 "add_transaction",
                 {"amount": "-30", "payee": "Fitness Club", "date": month, "account": "Main"},
             )
+    if name == "complete_paid_bills":  # its task, then the payment that pays it
+        CATALOG.call(services, "create_bill_tasks", {})
+        CATALOG.call(
+            services,
+            "add_transaction",
+            {"amount": "-30", "payee": "Fitness Club", "date": "2026-03-04", "account": "Main"},
+        )
     if name == "apply_categories":  # give the seeded rule an uncategorised row to match
         CATALOG.call(services, "add_transaction", {"amount": "-2", "payee": "Seed cafe"})
     return smoke_arguments(ids)[name]
