@@ -27,8 +27,30 @@ from typing import Any
 
 from desktop.config import Settings
 
-# Actions whose results carry content written by someone else (mail, chat, pasted notes).
-EXTERNAL_SOURCES = frozenset({"list_messages", "get_message", "search", "get_note", "list_notes"})
+# Actions whose results carry content written by someone else: mail and chat, notes,
+# calendar invites, bank statement payees and memos, and summaries built from any of these.
+# Tasks are the user's own records and are not fenced (a task made from a message by an
+# agent was made in a run that was itself tainted, so its writes were approved).
+EXTERNAL_SOURCES = frozenset(
+    {
+        "list_messages",
+        "get_message",
+        "draft_reply",
+        "search",
+        "get_note",
+        "list_notes",
+        "list_events",
+        "get_event",
+        "list_transactions",
+        "list_account_register",
+        "list_recurring",
+        "list_bills",
+        "day_agenda",
+        "week_review",
+        "suggest_categories",
+        "preview_import",
+    }
+)
 ALWAYS_ASK = frozenset({"outbound", "destructive"})
 PENDING_RESULT: dict[str, str] = {
     "status": "pending_approval",

@@ -8,23 +8,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.cli.output import emit_json, say, table
+from desktop.cli.action_calls import call_action, print_result
+from desktop.cli.output import say, table
 from desktop.core.errors import UserError
-from desktop.services.actions.registry import default_catalog
 from desktop.services.container import Services
-
-
-def _call(services: Services, action: str, **args: Any) -> Any:
-    present = {k: v for k, v in args.items() if v is not None and v is not False}
-    return default_catalog().call(services, action, present).value
-
-
-def _print(args: argparse.Namespace, s: Services, value: Any, human: Any) -> int:
-    if args.json:
-        emit_json(value, s.ctx.zone)
-    else:
-        human(value, s.ctx.zone)
-    return 0
 
 
 def _condition(rule: Any) -> str:
@@ -49,7 +36,7 @@ def _rule_table(rules: Any, zone: ZoneInfo) -> None:
 
 
 def rule_add(args: argparse.Namespace, s: Services) -> int:
-    rule = _call(
+    rule = call_action(
         s,
         "add_category_rule",
         category=args.category,
@@ -62,27 +49,27 @@ def rule_add(args: argparse.Namespace, s: Services) -> int:
         rename=args.rename,
         position=args.position,
     )
-    return _print(args, s, rule, lambda v, z: _rule_table([v], z))
+    return print_result(args, s, rule, lambda v, z: _rule_table([v], z))
 
 
 def rule_list(args: argparse.Namespace, s: Services) -> int:
-    return _print(args, s, _call(s, "list_category_rules"), _rule_table)
+    return print_result(args, s, call_action(s, "list_category_rules"), _rule_table)
 
 
 def rule_delete(args: argparse.Namespace, s: Services) -> int:
-    _call(s, "delete_category_rule", id=args.id)
-    return _print(args, s, {"deleted": args.id}, lambda v, z: say(f"Deleted rule {args.id}."))
+    call_action(s, "delete_category_rule", id=args.id)
+    return print_result(args, s, {"deleted": args.id}, lambda v, z: say(f"Deleted rule {args.id}."))
 
 
 def rule_move(args: argparse.Namespace, s: Services) -> int:
-    rule = _call(s, "move_category_rule", id=args.id, position=args.position)
-    return _print(args, s, rule, lambda v, z: say(f"Rule {v.id} is now number {v.position}."))
+    rule = call_action(s, "move_category_rule", id=args.id, position=args.position)
+    return print_result(args, s, rule, lambda v, z: say(f"Rule {v.id} is now number {v.position}."))
 
 
 def tx_categorize(args: argparse.Namespace, s: Services) -> int:
     if args.apply:
-        result = _call(s, "apply_categories", min_confidence=args.min_confidence)
-        return _print(
+        result = call_action(s, "apply_categories", min_confidence=args.min_confidence)
+        return print_result(
             args,
             s,
             result,
@@ -92,8 +79,8 @@ def tx_categorize(args: argparse.Namespace, s: Services) -> int:
                 f"{v.below_confidence} of them below {v.min_confidence:g} confidence."
             ),
         )
-    suggestions = _call(s, "suggest_categories", limit=args.limit)
-    return _print(
+    suggestions = call_action(s, "suggest_categories", limit=args.limit)
+    return print_result(
         args,
         s,
         suggestions,
@@ -117,21 +104,21 @@ def tx_categorize(args: argparse.Namespace, s: Services) -> int:
 
 
 def tx_set_category(args: argparse.Namespace, s: Services) -> int:
-    result = _call(s, "set_transaction_category", id=args.id, category=args.category)
+    result = call_action(s, "set_transaction_category", id=args.id, category=args.category)
 
     def human(v: Any, zone: ZoneInfo) -> None:
         say(f"{v.payee}: {v.previous_category or '(none)'} -> {v.category or '(none)'}")
         if v.suggested_command:
             say(f"To do this every time, add a rule:\n  {v.suggested_command}")
 
-    return _print(args, s, result, human)
+    return print_result(args, s, result, human)
 
 
 def tx_recurring(args: argparse.Namespace, s: Services) -> int:
-    return _print(
+    return print_result(
         args,
         s,
-        _call(s, "list_recurring", all=args.all or None),
+        call_action(s, "list_recurring", all=args.all or None),
         lambda v, z: table(
             ("PAYEE", "AMOUNT", "CUR", "EVERY", "TIMES", "LAST", "NEXT"),
             [
@@ -144,7 +131,7 @@ def tx_recurring(args: argparse.Namespace, s: Services) -> int:
 
 
 def tx_export(args: argparse.Namespace, s: Services) -> int:
-    result = _call(s, "export_transactions", format=args.format, month=args.month)
+    result = call_action(s, "export_transactions", format=args.format, month=args.month)
     if args.output is None:
         sys.stdout.write(result.text)
         return 0

@@ -7,23 +7,10 @@ import argparse
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.cli.output import emit_json, say, table
+from desktop.cli.action_calls import call_action, print_result
+from desktop.cli.output import say, table
 from desktop.core.errors import UserError
-from desktop.services.actions.registry import default_catalog
 from desktop.services.container import Services
-
-
-def _call(services: Services, action: str, **args: Any) -> Any:
-    present = {k: v for k, v in args.items() if v is not None and v is not False and v != []}
-    return default_catalog().call(services, action, present).value
-
-
-def _print(args: argparse.Namespace, s: Services, value: Any, human: Any) -> int:
-    if args.json:
-        emit_json(value, s.ctx.zone)
-    else:
-        human(value, s.ctx.zone)
-    return 0
 
 
 def _tx_line(t: Any) -> str:
@@ -36,7 +23,7 @@ def _transfer_text(v: Any, zone: ZoneInfo) -> None:
 
 
 def tx_transfer(args: argparse.Namespace, s: Services) -> int:
-    value = _call(
+    value = call_action(
         s,
         "transfer_money",
         amount=args.amount,
@@ -46,12 +33,12 @@ def tx_transfer(args: argparse.Namespace, s: Services) -> int:
         date=args.date,
         memo=args.memo,
     )
-    return _print(args, s, value, _transfer_text)
+    return print_result(args, s, value, _transfer_text)
 
 
 def tx_link_transfer(args: argparse.Namespace, s: Services) -> int:
-    value = _call(s, "link_transfer", first=args.first, second=args.second)
-    return _print(args, s, value, _transfer_text)
+    value = call_action(s, "link_transfer", first=args.first, second=args.second)
+    return print_result(args, s, value, _transfer_text)
 
 
 def _split_text(v: Any, zone: ZoneInfo) -> None:
@@ -64,13 +51,13 @@ def _split_text(v: Any, zone: ZoneInfo) -> None:
 
 
 def tx_split(args: argparse.Namespace, s: Services) -> int:
-    value = _call(s, "split_transaction", id=args.id, parts=args.part, clear=args.clear)
-    return _print(args, s, value, _split_text)
+    value = call_action(s, "split_transaction", id=args.id, parts=args.part, clear=args.clear)
+    return print_result(args, s, value, _split_text)
 
 
 def tx_unreconcile(args: argparse.Namespace, s: Services) -> int:
-    value = _call(s, "unreconcile_transaction", id=args.id)
-    return _print(args, s, value, lambda v, z: say(f"{v.id} is no longer reconciled."))
+    value = call_action(s, "unreconcile_transaction", id=args.id)
+    return print_result(args, s, value, lambda v, z: say(f"{v.id} is no longer reconciled."))
 
 
 def tx_register(args: argparse.Namespace, s: Services) -> int:
@@ -79,10 +66,10 @@ def tx_register(args: argparse.Namespace, s: Services) -> int:
         raise UserError("--balances needs --account: a running balance is one account's")
     if args.category:
         raise UserError("--balances lists a whole account; leave out --category")
-    rows = _call(
+    rows = call_action(
         s, "list_account_register", account=args.account, month=args.month, limit=args.limit
     )
-    return _print(
+    return print_result(
         args,
         s,
         rows,
@@ -125,15 +112,15 @@ def _reconcile_text(v: Any, zone: ZoneInfo) -> None:
 
 def account_reconcile(args: argparse.Namespace, s: Services) -> int:
     action = "reconcile_account" if args.finish else "check_reconciliation"
-    value = _call(s, action, account=args.name, balance=args.balance, date=args.date)
-    return _print(args, s, value, _reconcile_text)
+    value = call_action(s, action, account=args.name, balance=args.balance, date=args.date)
+    return print_result(args, s, value, _reconcile_text)
 
 
 def rate_set(args: argparse.Namespace, s: Services) -> int:
-    value = _call(
+    value = call_action(
         s, "set_exchange_rate", currency=args.currency, rate=args.rate, month=args.month, to=args.to
     )
-    return _print(args, s, value, lambda v, z: _rate_table([v], z))
+    return print_result(args, s, value, lambda v, z: _rate_table([v], z))
 
 
 def _rate_table(rates: Any, zone: ZoneInfo) -> None:
@@ -145,7 +132,7 @@ def _rate_table(rates: Any, zone: ZoneInfo) -> None:
 
 
 def rate_list(args: argparse.Namespace, s: Services) -> int:
-    return _print(args, s, _call(s, "list_exchange_rates"), _rate_table)
+    return print_result(args, s, call_action(s, "list_exchange_rates"), _rate_table)
 
 
 def summary_rates(v: Any) -> None:

@@ -33,6 +33,7 @@ from desktop.core.changes import NO_CHANGES, Changes
 from desktop.runtime.events import AppEvents
 from desktop.runtime.scheduler import JobScheduler
 from desktop.runtime.task_runner import TaskRunner
+from desktop.runtime.timers import single_shot_timer
 from desktop.services.container import Services
 
 if TYPE_CHECKING:  # imported by the services on first use: start-up does not load them
@@ -134,8 +135,8 @@ class FinanceJob(QObject):
         self._deliver = deliver
         self.alerts = alerts
         self.installed = False
-        self._refresh = _single_shot(self, refresh_ms, self.check)
-        self._retrain = _single_shot(self, retrain_ms, self.retrain)
+        self._refresh = single_shot_timer(self, refresh_ms, self.check)
+        self._retrain = single_shot_timer(self, retrain_ms, self.retrain)
         events.changes_applied.connect(self._on_changes)
 
     def install(self, scheduler: JobScheduler, seconds: float = DAILY_SECONDS) -> None:
@@ -194,11 +195,3 @@ class FinanceJob(QObject):
     def _learned(self, count: int) -> None:
         log.info("category model retrained on %d example(s)", count)
         self.trained.emit(count)
-
-
-def _single_shot(parent: QObject, ms: int, slot: Callable[[], None]) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(ms)
-    timer.timeout.connect(slot)
-    return timer

@@ -28,13 +28,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.changes import NO_CHANGES, Changes
 from desktop.core.errors import AtriumError
 from desktop.runtime.events import AppEvents
 from desktop.runtime.scheduler import JobScheduler
 from desktop.runtime.task_runner import TaskRunner
+from desktop.runtime.timers import single_shot_timer
 from desktop.services.container import Services
 
 if TYPE_CHECKING:  # the workflow services are imported on first use
@@ -239,9 +240,9 @@ class WorkflowTriggers(QObject):
         self._events = events
         self._scheduler: JobScheduler | None = None
         self.installed = False
-        self._poll = _single_shot(self, debounce_ms, self.poll_events)
-        self._budgets = _single_shot(self, budget_ms, self.check_budgets)
-        self._rebuild = _single_shot(self, debounce_ms, self.rebuild)
+        self._poll = single_shot_timer(self, debounce_ms, self.poll_events)
+        self._budgets = single_shot_timer(self, budget_ms, self.check_budgets)
+        self._rebuild = single_shot_timer(self, debounce_ms, self.rebuild)
         events.changes_applied.connect(self._on_changes)
 
     def install(
@@ -302,11 +303,3 @@ class WorkflowTriggers(QObject):
         if texts:
             self.notified.emit(texts)
         self.passed.emit(result)
-
-
-def _single_shot(parent: QObject, ms: int, slot: Callable[[], None]) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(ms)
-    timer.timeout.connect(slot)
-    return timer

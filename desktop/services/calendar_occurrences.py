@@ -8,6 +8,7 @@ override is read as a single event where it moved to).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -97,46 +98,33 @@ def _expand(
 ) -> list[Occurrence]:
     """The occurrences of the series `row` in the window, less the overridden ones."""
     assert row.rrule is not None
-    result = []
+    starts: Iterable[date | datetime]
     if row.all_day:
         assert row.start_date is not None and row.end_date is not None
         length = row.end_date - row.start_date
-        for start in expand_all_day(
+        starts = expand_all_day(
             row.rrule,
             row.start_date,
             days,
             days=length.days,
             exdates=row.exdates,
             rdates=row.rdates,
-        ):
-            key = occurrence_key(start)
-            if (row.id, key) not in overridden:
-                result.append(
-                    Occurrence(
-                        row.id,
-                        row.title,
-                        start,
-                        start + length,
-                        True,
-                        row.location,
-                        True,
-                        key,
-                        row.calendar,
-                    )
-                )
-        return result
-    assert row.start_at is not None and row.end_at is not None
-    zone = zone_or_none(row.time_zone) or user_zone
-    duration = row.end_at - row.start_at
-    for start in expand_timed(
-        row.rrule,
-        row.start_at,
-        zone,
-        instants,
-        duration=duration,
-        exdates=row.exdates,
-        rdates=row.rdates,
-    ):
+        )
+    else:
+        assert row.start_at is not None and row.end_at is not None
+        zone = zone_or_none(row.time_zone) or user_zone
+        length = row.end_at - row.start_at
+        starts = expand_timed(
+            row.rrule,
+            row.start_at,
+            zone,
+            instants,
+            duration=length,
+            exdates=row.exdates,
+            rdates=row.rdates,
+        )
+    result = []
+    for start in starts:
         key = occurrence_key(start)
         if (row.id, key) not in overridden:
             result.append(
@@ -144,8 +132,8 @@ def _expand(
                     row.id,
                     row.title,
                     start,
-                    start + duration,
-                    False,
+                    start + length,
+                    row.all_day,
                     row.location,
                     True,
                     key,

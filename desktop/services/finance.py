@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import Changes
@@ -168,7 +168,7 @@ class FinanceService:
             )
             uow.s.add(row)
             uow.commit()
-            return Outcome(_tx_view(row, account.name), FINANCE)
+            return Outcome(transaction_view(row, account.name), FINANCE)
 
     def transactions(
         self,
@@ -178,14 +178,7 @@ class FinanceService:
         account: str | None = None,
         limit: int | None = None,
     ) -> list[TransactionView]:
-        query = (
-            select(Transaction, Account.name)
-            .join(Account, Account.id == Transaction.account_id)
-            .where(live(Transaction), Transaction.owner_id == self.ctx.store.user_id)
-        )
-        if month is not None:
-            first, following = month_bounds(month)
-            query = query.where(Transaction.date >= first, Transaction.date < following)
+        query = transactions_with_account(self.ctx.store.user_id, month)
         if category:
             query = query.where(func.lower(Transaction.category) == category.strip().lower())
         with self.ctx.store.read() as session:
@@ -197,7 +190,10 @@ class FinanceService:
             query = query.order_by(Transaction.date.desc(), Transaction.id.desc())
             if limit is not None:
                 query = query.limit(limit)
-            return [_tx_view(tx, name, parts.get(tx.id, ())) for tx, name in session.execute(query)]
+            return [
+                transaction_view(tx, name, parts.get(tx.id, ()))
+                for tx, name in session.execute(query)
+            ]
 
     def delete_transaction(self, tx_id: str) -> Outcome[int]:
         """Delete a transaction (both sides of a transfer): see FinanceEdits."""
@@ -388,7 +384,26 @@ class FinanceService:
         return Account(name="Cash", kind="cash", currency=self.primary_currency(session))
 
 
-def _tx_view(row: Transaction, account: str, splits: tuple[SplitView, ...] = ()) -> TransactionView:
+def transactions_with_account(
+    owner: uuid.UUID, month: date | None = None
+) -> Select[Transaction, str]:
+    """The query of `owner`'s live transactions (of `month`, else all) with their account's
+    name, without order or limit."""
+    query = (
+        select(Transaction, Account.name)
+        .join(Account, Account.id == Transaction.account_id)
+        .where(live(Transaction), Transaction.owner_id == owner)
+    )
+    if month is not None:
+        first, following = month_bounds(month)
+        query = query.where(Transaction.date >= first, Transaction.date < following)
+    return query
+
+
+def transaction_view(
+    row: Transaction, account: str, splits: tuple[SplitView, ...] = ()
+) -> TransactionView:
+    """A transaction row as the view the panes, CLI and agents read (with its splits, if any)."""
     return TransactionView(
         row.id,
         row.account_id,

@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 from desktop.core.money import minor_digits, to_decimal
 from desktop.core.payees import clean_payee
 from desktop.services.base import ServiceContext, live
-from desktop.services.finance import FinanceService, month_bounds
+from desktop.services.finance import FinanceService, month_bounds, transactions_with_account
 from desktop.services.ledger_totals import ConvertedCurrency, month_flows
-from desktop.store.models import Account, Budget, Transaction
+from desktop.store.models import Budget, Transaction
 
 # How far back recurring payments are looked for.
 RECURRING_HISTORY_DAYS = 548
@@ -244,15 +244,9 @@ class FinanceInsightService:
         Columns: date, account, payee, original_payee, memo, category, amount (a point
         decimal, negative = money out), currency. Lines end with CRLF as RFC 4180 says.
         """
-        query = (
-            select(Transaction, Account.name)
-            .join(Account, Account.id == Transaction.account_id)
-            .where(live(Transaction), Transaction.owner_id == self.ctx.store.user_id)
-            .order_by(Transaction.date, Transaction.id)
+        query = transactions_with_account(self.ctx.store.user_id, month).order_by(
+            Transaction.date, Transaction.id
         )
-        if month is not None:
-            first, following = month_bounds(month)
-            query = query.where(Transaction.date >= first, Transaction.date < following)
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)

@@ -31,7 +31,7 @@ from desktop.core.errors import UserError
 from desktop.core.ids import parse_id
 from desktop.core.money import to_decimal
 from desktop.services.base import ServiceContext, live
-from desktop.services.finance import TransactionView
+from desktop.services.finance import TransactionView, transaction_view
 from desktop.services.ledger_totals import SplitView
 from desktop.store.models import Account, Transaction, TransactionSplit
 
@@ -103,7 +103,9 @@ class TransactionPages:
             accounts = select(Account.id, Account.name).where(Account.owner_id == owner)
             names: dict[uuid.UUID, str] = dict(session.execute(accounts).all())
             parts = _splits_of(session, owner, [tx.id for tx in rows])
-        views = tuple(_view(tx, names.get(tx.account_id, ""), parts.get(tx.id, ())) for tx in rows)
+        views = tuple(
+            transaction_view(tx, names.get(tx.account_id, ""), parts.get(tx.id, ())) for tx in rows
+        )
         last = rows[-1] if rows else None
         cursor = PageCursor(last.date, last.created_at, last.id) if last is not None else None
         return TransactionPage(views, cursor, len(found) > limit)
@@ -179,20 +181,3 @@ def _splits_of(
     for tx_id, name, amount, memo, code in rows:
         found.setdefault(tx_id, []).append(SplitView(name, to_decimal(amount, code), code, memo))
     return {key: tuple(parts) for key, parts in found.items()}
-
-
-def _view(row: Transaction, account: str, splits: tuple[SplitView, ...]) -> TransactionView:
-    return TransactionView(
-        row.id,
-        row.account_id,
-        account,
-        row.date,
-        to_decimal(row.amount_minor, row.currency),
-        row.currency,
-        row.payee,
-        row.memo,
-        row.category,
-        splits,
-        row.transfer_peer_id,
-        row.reconciled,
-    )

@@ -36,8 +36,8 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 
 from desktop.services.base import ServiceContext
-from desktop.services.workflow_timing import runs_here, trigger_of
-from desktop.store.models import PRIORITIES, AppMeta, Task, Workflow
+from desktop.services.workflow_timing import enabled_workflows, runs_here, trigger_of
+from desktop.store.models import PRIORITIES, AppMeta, Task
 
 log = logging.getLogger("desktop.services")
 
@@ -68,13 +68,7 @@ class DerivedEvents:
     def wanted(self) -> Wanted:
         store = self.ctx.store
         with store.read() as session:
-            rows = session.scalars(
-                select(Workflow).where(
-                    Workflow.deleted_hlc.is_(None),
-                    Workflow.enabled.is_(True),
-                    Workflow.owner_id == store.user_id,
-                )
-            ).all()
+            rows = enabled_workflows(session, store.user_id)
         events: set[str] = set()
         minutes: set[int] = set()
         percents: set[Decimal] = set()

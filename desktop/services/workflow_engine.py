@@ -357,6 +357,10 @@ class WorkflowEngine:
         attempt: int,
     ) -> None:
         """The action's writes and the step's trace entry commit together."""
+        from desktop.services.workflows import MANAGING_ACTIONS
+
+        if name in MANAGING_ACTIONS:  # a definition stored before the rule: refused here too
+            raise UserError(f"a workflow cannot {name.replace('_', ' ')}; that is left to you")
         with self.ctx.store.unit_of_work() as uow, uow.shared():
             result = self.catalog.call(self.services, name, args)
             record("done", result=_json_result(result.value, self.ctx), tries=attempt, uow=uow)

@@ -21,15 +21,16 @@ turns into nothing).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from desktop.services.base import ServiceContext
+from desktop.services.base import ServiceContext, live
 from desktop.services.workflow_spec import WEEKDAYS, Trigger
 from desktop.store.models import Workflow
 
@@ -101,6 +102,15 @@ def trigger_of(data: Mapping[str, Any] | None) -> Trigger | None:
         phrase=data.get("phrase"),
         missed=str(data.get("missed") or "run_once"),
     )
+
+
+def enabled_workflows(session: Session, owner_id: uuid.UUID) -> Sequence[Workflow]:
+    """The owner's live, enabled workflows (on every device: see `runs_here`)."""
+    return session.scalars(
+        select(Workflow).where(
+            live(Workflow), Workflow.enabled.is_(True), Workflow.owner_id == owner_id
+        )
+    ).all()
 
 
 def runs_here(row: Workflow, device_id: uuid.UUID) -> bool:
@@ -202,13 +212,7 @@ class WorkflowClock:
         """Enabled, time-triggered workflows that run on this device."""
         store = self.ctx.store
         with store.read() as session:
-            rows = session.scalars(
-                select(Workflow).where(
-                    Workflow.deleted_hlc.is_(None),
-                    Workflow.enabled.is_(True),
-                    Workflow.owner_id == store.user_id,
-                )
-            ).all()
+            rows = enabled_workflows(session, store.user_id)
         found = []
         for row in rows:
             trigger = trigger_of(row.trigger)

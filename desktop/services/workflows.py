@@ -321,6 +321,21 @@ class WorkflowService:
         )
 
 
+# Actions a step may not call: a workflow that could make a trusted workflow, or approve a
+# waiting run, would get around the approval of outbound and destructive steps.
+MANAGING_ACTIONS = frozenset(
+    {
+        "add_workflow",
+        "update_workflow",
+        "delete_workflow",
+        "enable_workflow",
+        "disable_workflow",
+        "approve_workflow_run",
+        "deny_workflow_run",
+    }
+)
+
+
 def check_actions(spec: WorkflowSpec) -> None:
     """WorkflowError when a step names an action the catalog does not have."""
     from desktop.services.actions.registry import default_catalog
@@ -334,6 +349,11 @@ def check_actions(spec: WorkflowSpec) -> None:
                 raise WorkflowError(
                     f"{where}.action: there is no action named '{step.action}'; "
                     "see `atrium action list`"
+                )
+            if step.kind == "action" and step.action in MANAGING_ACTIONS:
+                raise WorkflowError(
+                    f"{where}.action: a workflow cannot {step.action.replace('_', ' ')}: "
+                    "making, changing, trusting or approving workflows is left to you"
                 )
             walk(step.then, f"{where}.then")
             walk(step.otherwise, f"{where}.otherwise")

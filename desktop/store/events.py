@@ -112,7 +112,9 @@ class EventCapture:
                 self.add(*found)
 
     def _before_commit(self, session: Session) -> None:
-        if not self.pending:
+        # SQLAlchemy also calls this when a SAVEPOINT is released: the events wait for the
+        # root commit, so a later rollback of an enclosing savepoint still takes them back.
+        if not self.pending or session.in_nested_transaction():
             return
         rows, self.pending = self.pending, []
         session.connection().execute(insert(LocalEvent), rows)

@@ -24,3 +24,15 @@ def show_error(parent: QWidget | None, exc: BaseException, what: str = "") -> No
         return
     log.error("%s", what or "unexpected error", exc_info=exc)
     QMessageBox.critical(parent, title, text)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a Yes/Cancel question (Cancel the default); True when the user chose Yes."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from desktop.agents.model import ChatMessage, ModelReply, ToolCall, ToolSpec, Usage
-from desktop.agents.providers.errors import Endpoint, malformed, missing_key, translate
+from desktop.agents.providers.errors import Endpoint, malformed, translate
 from desktop.agents.providers.openai_provider import TOOL_NAME
+from desktop.agents.providers.sdk_provider import SdkProvider
 
 DEFAULT_MAX_TOKENS = 1024
 _STOPS = {
@@ -97,10 +98,13 @@ def reply_from_message(message: Any, end: Endpoint) -> ModelReply:
     return ModelReply("".join(text), tuple(calls), tokens, message.model or end.model, stop)
 
 
-class AnthropicProvider:
+class AnthropicProvider(SdkProvider):
     """Claude through the messages API."""
 
     name = "anthropic"
+    key_name = "anthropic"
+    sdk_module = "anthropic"
+    sdk_client_class = "Anthropic"
 
     def __init__(
         self,
@@ -112,47 +116,10 @@ class AnthropicProvider:
         max_retries: int = 3,
         max_tokens: int = DEFAULT_MAX_TOKENS,
     ) -> None:
-        self.model = model
-        self.api_key = api_key
-        self.base_url = base_url
-        self.timeout = timeout
-        self.max_retries = max_retries
+        super().__init__(
+            model, api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
         self.max_tokens = max_tokens
-        self._client: Any = None
-
-    @property
-    def endpoint(self) -> Endpoint:
-        return Endpoint(self.name, self.model, self.base_url, self.max_retries, self.timeout)
-
-    def _key(self) -> str:
-        if self.api_key:
-            return self.api_key
-        from desktop.agents.providers.keys import find_api_key
-
-        key = find_api_key("anthropic")
-        if key is None:
-            raise missing_key("anthropic")
-        return key
-
-    def client(self) -> Any:
-        """The SDK client, made on first use (None base_url: the SDK reads ANTHROPIC_BASE_URL)."""
-        if self._client is None:
-            import anthropic
-
-            self._client = anthropic.Anthropic(
-                api_key=self._key(),
-                base_url=self.base_url,
-                timeout=anthropic.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
-                max_retries=self.max_retries,
-            )
-            self.base_url = str(self._client.base_url).rstrip("/")
-        return self._client
-
-    def close(self) -> None:
-        """Close the SDK client's connections (a later `complete` opens a new client)."""
-        if self._client is not None:
-            self._client.close()
-            self._client = None
 
     def request(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]) -> dict[str, Any]:
         """The keyword arguments of `messages.create` / `messages.stream`."""

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.agents.model import ChatMessage, ModelReply, ToolCall, ToolSpec, Usage
-from desktop.agents.providers.errors import Endpoint, malformed, missing_key, translate
+from desktop.agents.providers.errors import Endpoint, malformed, translate
+from desktop.agents.providers.sdk_provider import SdkProvider
 
 TOOL_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 _STOPS = {
@@ -158,61 +159,13 @@ def reply_from_completion(completion: Any, end: Endpoint) -> ModelReply:
     return ModelReply(message.content or "", calls, tokens, completion.model or end.model, stop)
 
 
-class OpenAIProvider:
+class OpenAIProvider(SdkProvider):
     """OpenAI's chat completions API (or, with `base_url`, any server that speaks it)."""
 
     name = "openai"
-
-    def __init__(
-        self,
-        model: str,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: float = 60.0,
-        max_retries: int = 3,
-    ) -> None:
-        self.model = model
-        self.api_key = api_key
-        self.base_url = base_url
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self._client: Any = None
-
-    @property
-    def endpoint(self) -> Endpoint:
-        return Endpoint(self.name, self.model, self.base_url, self.max_retries, self.timeout)
-
-    def _key(self) -> str:
-        """The explicit key, else the keyring's, else OPENAI_API_KEY."""
-        if self.api_key:
-            return self.api_key
-        from desktop.agents.providers.keys import find_api_key
-
-        key = find_api_key("openai")
-        if key is None:
-            raise missing_key("openai")
-        return key
-
-    def client(self) -> Any:
-        """The SDK client, made on first use (None base_url: the SDK reads OPENAI_BASE_URL)."""
-        if self._client is None:
-            import openai
-
-            self._client = openai.OpenAI(
-                api_key=self._key(),
-                base_url=self.base_url,
-                timeout=openai.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
-                max_retries=self.max_retries,
-            )
-            self.base_url = str(self._client.base_url).rstrip("/")
-        return self._client
-
-    def close(self) -> None:
-        """Close the SDK client's connections (a later `complete` opens a new client)."""
-        if self._client is not None:
-            self._client.close()
-            self._client = None
+    key_name = "openai"
+    sdk_module = "openai"
+    sdk_client_class = "OpenAI"
 
     def request(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]) -> dict[str, Any]:
         """The keyword arguments of `chat.completions.create` (without streaming)."""

@@ -9,6 +9,7 @@ from desktop.core.errors import UserError
 from desktop.services.actions.registry import Action, Param
 from desktop.services.base import Outcome
 from desktop.services.container import Services
+from desktop.store.events import current_depth
 
 
 def _id(what: str = "workflow") -> Param:
@@ -16,7 +17,9 @@ def _id(what: str = "workflow") -> Param:
 
 
 def _run(s: Services, a: dict[str, Any]) -> Any:
-    view = s.workflows.run(a["id"], dry_run=bool(a.get("dry_run", False)))
+    # Started by another workflow's step: one level deeper, so a chain of workflows that
+    # trigger each other stops at the loop guard (store_events.MAX_DEPTH).
+    view = s.workflows.run(a["id"], dry_run=bool(a.get("dry_run", False)), depth=current_depth())
     return Outcome(view, view.changes | Changes(workflows=True))
 
 

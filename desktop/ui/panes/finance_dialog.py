@@ -26,7 +26,59 @@ from desktop.services.finance import AccountView, TransactionView
 EXPENSE, INCOME = "expense", "income"
 
 
-class AddTransactionDialog(QDialog):
+class CheckedDialog(QDialog):
+    """A form dialog that stays open, saying what is wrong, until its input can be saved.
+
+    Subclasses build a form, pass it to `_lay_out`, and answer `problem` and `arguments`.
+
+    Signals:
+        None (accepted/rejected as every QDialog).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+
+    def _lay_out(self, form: QFormLayout) -> QDialogButtonBox:
+        """The form, the error line and OK/Cancel, top to bottom; returns the buttons."""
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        return buttons
+
+    def problem(self) -> str:
+        """What is wrong with the input, or "" when it can be saved."""
+        raise NotImplementedError
+
+    def arguments(self) -> dict[str, Any]:
+        """The action's arguments the input makes."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        message = self.problem()
+        if message:
+            self.error.setText(message)
+            return
+        super().accept()
+
+    def run(self) -> dict[str, Any] | None:
+        """Show the dialog until closed; the action's arguments, or None when cancelled."""
+        try:
+            if self.exec() == QDialog.DialogCode.Accepted:
+                return self.arguments()
+            return None
+        finally:
+            self.deleteLater()
+
+
+class AddTransactionDialog(CheckedDialog):
     """Date, payee, amount (spent or received), category, account and memo.
 
     Signals:
@@ -70,9 +122,7 @@ class AddTransactionDialog(QDialog):
                 self.account.addItem(f"{account.name} ({account.currency})", str(account.id))
         self.memo = QLineEdit()
         self.memo.setAccessibleName(self.tr("Memo"))
-        self.error = QLabel()
         self.error.setObjectName("dialogError")
-        self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
 
         form = QFormLayout()
@@ -84,16 +134,7 @@ class AddTransactionDialog(QDialog):
         if self.account.count():
             form.addRow(self.tr("A&ccount"), self.account)
         form.addRow(self.tr("M&emo"), self.memo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.buttons = self._lay_out(form)
         if editing is not None:
             self._fill(editing)
         self.payee.setFocus()
@@ -156,16 +197,10 @@ class AddTransactionDialog(QDialog):
         editing: TransactionView | None = None,
     ) -> dict[str, Any] | None:
         """Run the dialog; the action's arguments, or None when cancelled."""
-        dialog = cls(accounts, categories, today, parent, editing)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.arguments()
-            return None
-        finally:
-            dialog.deleteLater()
+        return cls(accounts, categories, today, parent, editing).run()
 
 
-class BudgetDialog(QDialog):
+class BudgetDialog(CheckedDialog):
     """A category and the most to spend on it in a month (for `set_budget`).
 
     Signals:
@@ -191,20 +226,10 @@ class BudgetDialog(QDialog):
         self.amount = QLineEdit("" if amount is None else str(amount))
         self.amount.setAccessibleName(self.tr("Amount"))
         self.amount.setPlaceholderText("250")
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
         form = QFormLayout()
         form.addRow(self.tr("&Category"), self.category)
         form.addRow(self.tr("&At most"), self.amount)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self._lay_out(form)
         (self.amount if category else self.category).setFocus()
 
     def problem(self) -> str:
@@ -218,13 +243,6 @@ class BudgetDialog(QDialog):
         if not value.is_finite() or value < 0:
             return self.tr("Write the amount as a positive number, like 250.")
         return ""
-
-    def accept(self) -> None:
-        message = self.problem()
-        if message:
-            self.error.setText(message)
-            return
-        super().accept()
 
     def arguments(self) -> dict[str, Any]:
         """The `set_budget` arguments the input makes."""
@@ -244,10 +262,4 @@ class BudgetDialog(QDialog):
         amount: Decimal | None = None,
     ) -> dict[str, Any] | None:
         """Run the dialog; the `set_budget` arguments, or None when cancelled."""
-        dialog = cls(categories, month, parent, category, amount)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.arguments()
-            return None
-        finally:
-            dialog.deleteLater()
+        return cls(categories, month, parent, category, amount).run()

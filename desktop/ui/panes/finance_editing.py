@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.services.finance import TransactionView
 from desktop.services.finance_insight import BudgetInsight
-from desktop.ui.messages import show_error
+from desktop.ui.messages import confirm, show_error
 from desktop.ui.panes.finance_dialog import AddTransactionDialog, BudgetDialog
 from desktop.ui.panes.pane_format import money
 
@@ -30,14 +30,7 @@ class ConfirmFinanceDelete:
 
     @classmethod
     def ask(cls, parent: QWidget, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(parent, title, text)
 
 
 class FinanceEditing(QObject):

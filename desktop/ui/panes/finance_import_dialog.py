@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 
 from desktop.services.finance import AccountView
 from desktop.services.finance_import import ImportPreview, PreviewRow
+from desktop.ui.panes.column_table import AnyIndex, ColumnTableModel
 from desktop.ui.panes.pane_format import money, tr
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 STATUS_TEXT = {"new": "New", "duplicate": "Already there", "suspicious": "Check"}
 SUSPICIOUS_COLOUR = "#b9770e"
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(ColumnTableModel):
     """The preview's rows: status, date, payee, category, amount; why, as a tooltip.
 
     Signals:
@@ -60,22 +60,8 @@ class PreviewModel(QAbstractTableModel):
     def row(self, index: int) -> PreviewRow:
         return self._rows[index]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return tr(self.COLUMNS[section])
-        return None
+    def shown_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

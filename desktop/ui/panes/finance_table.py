@@ -19,23 +19,23 @@ from dataclasses import replace
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.finance import TransactionView
 from desktop.services.transaction_pages import PageCursor, TransactionPage
-from desktop.ui.panes.pane_format import money, tr
+from desktop.ui.panes.column_table import AnyIndex, ColumnTableModel
+from desktop.ui.panes.pane_format import money
 
 SPENDING_COLOUR = "#c0392b"
 INCOME_COLOUR = "#1e8449"
-AnyIndex = QModelIndex | QPersistentModelIndex
 # fetch(after, on_page, on_error): read the page after `after`, hand it to `on_page`.
 PageFetch = Callable[
     [PageCursor, Callable[[TransactionPage], None], Callable[[Exception], None]], None
 ]
 
 
-class TransactionsModel(QAbstractTableModel):
+class TransactionsModel(ColumnTableModel):
     """Transactions as a table: a month's, filtered by category and account; or all time,
     newest first, fetched a page at a time.
 
@@ -178,22 +178,8 @@ class TransactionsModel(QAbstractTableModel):
 
     # -- the table -----------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return tr(self.COLUMNS[section])
-        return None
+    def shown_count(self) -> int:
+        return len(self._shown)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):

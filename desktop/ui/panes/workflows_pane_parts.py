@@ -7,12 +7,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QTreeView,
     QWidget,
 )
 
+from desktop.ui.messages import confirm
 from desktop.ui.panes.pane_format import heading
 from desktop.ui.panes.workflows_format import tr
 
@@ -36,14 +36,7 @@ class ConfirmWorkflowDelete:
 
     @classmethod
     def ask(cls, parent: QWidget, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(parent, title, text)
 
 
 def button_row(parent: QWidget) -> tuple[dict[str, QPushButton], QHBoxLayout]:
