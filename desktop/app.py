@@ -119,7 +119,6 @@ def _run_window(
     from desktop.services.base import env_zone
     from desktop.services.container import Services
     from desktop.store.profile import local_zone_name
-    from desktop.ui.dialogs.welcome import WelcomeDialog
     from desktop.ui.file_actions import CalendarFiles
     from desktop.ui.main_window import MainWindow
     from desktop.ui.panes.base import PaneContext
@@ -195,6 +194,7 @@ def _run_window(
         def start_jobs() -> None:  # after the first pane, so that start-up does not wait
             if runner.closed:  # the window closed before the jobs were due
                 return
+            _ = ctx.catalog  # built now, while idle, not at the user's first action
             presence.start_reminders(scheduler)
             if not smoke:  # bills, budget alerts, the category model: they write and train
                 presence.start_finance(scheduler)
@@ -208,6 +208,8 @@ def _run_window(
         window.show()
         _watch_integrity(store, runner, window)
         if not smoke and not settings.get("first_run.done"):
+            from desktop.ui.dialogs.welcome import WelcomeDialog  # first start only
+
             WelcomeDialog(ctx, settings, local_zone_name(), window).open()
         if quick_add is not None:
             presence.open_quick_add(quick_add)

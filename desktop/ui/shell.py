@@ -60,8 +60,7 @@ class Shell(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.palette = CommandPalette(self._entries(), window)
-        self.palette.chosen.connect(self.run_entry)
+        self._palette: CommandPalette | None = None
         # Replaceable by tests: ask for arguments, confirm, show a result.
         self.ask_arguments = ActionForm.ask
         self.confirm = confirm
@@ -72,6 +71,15 @@ class Shell(QObject):
         window.pane_loaded.connect(self._wire_pane)
 
     # -- public API --------------------------------------------------------------
+
+    @property
+    def palette(self) -> CommandPalette:
+        """The command palette, built when first opened (listing every action builds the
+        catalog, which the first pane on screen does not need)."""
+        if self._palette is None:
+            self._palette = CommandPalette(self._entries(), self.window)
+            self._palette.chosen.connect(self.run_entry)
+        return self._palette
 
     def open_palette(self) -> None:
         self.palette.open_fresh()

@@ -50,9 +50,17 @@ class PaneContext:
         self.runner = runner
         self.events = events
         self.services = services
-        self.catalog = catalog or default_catalog()
+        self._catalog = catalog
         # The window's undo stack (set by `UndoHistory`): successful writes go on it.
         self.history: UndoHistory | None = None
+
+    @property
+    def catalog(self) -> ActionCatalog:
+        """The action catalog, built on first use: registering every action imports every
+        area's services (about 60 ms), which the first pane on screen does not need."""
+        if self._catalog is None:
+            self._catalog = default_catalog()
+        return self._catalog
 
     def read(
         self,
