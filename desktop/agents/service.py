@@ -177,6 +177,7 @@ class AgentService:
         view = self.logs.get(run_id)
         records = [_record(s) for s in view.steps]
         chosen = _pending(records, step, view.run_id)
+        self.logs.claim_steps(view.run_id, [int(r["number"]) for r in chosen], "approving")
         changed: set[str] = set()
         for record in chosen:
             if args is not None:
@@ -189,7 +190,9 @@ class AgentService:
         """Refuse the pending step `step` (default: every pending step of the run)."""
         view = self.logs.get(run_id)
         records = [_record(s) for s in view.steps]
-        for record in _pending(records, step, view.run_id):
+        chosen = _pending(records, step, view.run_id)
+        self.logs.claim_steps(view.run_id, [int(r["number"]) for r in chosen], "denied")
+        for record in chosen:
             record.update(status="denied", approved=False, note="denied by the user")
             record["finished_at"] = self.services.ctx.now().isoformat()
         self.logs.update_steps(view.run_id, records, _status_after(view.status, records))

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.core.changes import Changes
+from desktop.core.errors import UserError
 from desktop.services.base import ServiceContext, get_live, live
 from desktop.store.models import AgentLog
 
@@ -167,6 +168,24 @@ class AgentLogService:
             row.steps = steps
             if status is not None:
                 row.status = status
+            uow.commit()
+
+    def claim_steps(self, run_id: uuid.UUID | str, numbers: list[int], status: str) -> None:
+        """Move the pending steps `numbers` to `status`, or refuse if any is no longer pending
+        (approved or denied meanwhile by another process). Writers start with BEGIN
+        IMMEDIATE, so the check and the change are one step: an approval runs once."""
+        with self.ctx.store.unit_of_work() as uow:
+            row = get_live(uow.s, AgentLog, run_id, "agent run")
+            steps = [dict(step) for step in row.steps or []]
+            for step in steps:
+                if step.get("number") in numbers:
+                    if step.get("status") != "pending":
+                        raise UserError(
+                            f"step {step.get('number')} of run {row.id} is "
+                            f"{step.get('status')} now; it was handled elsewhere"
+                        )
+                    step["status"] = status
+            row.steps = steps
             uow.commit()
 
     def get(self, run_id: uuid.UUID | str) -> AgentRunView:

@@ -187,6 +187,7 @@ class WorkflowEngine:
 
     def approve(self, run_id: str | uuid.UUID) -> WorkflowRunView:
         state = self._load(run_id, expect="pending_approval")
+        self._claim(state.run_id, "pending_approval", "running")
         waiting = next(e for e in state.trace if e.get("status") == "pending_approval")
         state.put({**waiting, "approved": True})
         self._save(state, "running")
@@ -194,6 +195,7 @@ class WorkflowEngine:
 
     def deny(self, run_id: str | uuid.UUID) -> WorkflowRunView:
         state = self._load(run_id, expect="pending_approval")
+        self._claim(state.run_id, "pending_approval", "stopped")
         waiting = next(e for e in state.trace if e.get("status") == "pending_approval")
         state.put({**waiting, "status": "stopped", "error": "denied: the user did not approve it"})
         state.error = f"step {waiting['path']} was denied"
@@ -389,6 +391,18 @@ class WorkflowEngine:
         run.trace = [dict(item) for item in state.trace]
         if status is not None:
             run.status = status
+
+    def _claim(self, run_id: uuid.UUID, expect: str, status: str) -> None:
+        """Move the run from `expect` to `status`, or refuse if another process (the CLI, the
+        app) got there first. Writers start with BEGIN IMMEDIATE, so the check and the change
+        are one step: a step is never approved, and run, twice."""
+        with self.ctx.store.unit_of_work() as uow:
+            run = uow.s.get(WorkflowRun, run_id)
+            if run is None or run.status != expect:
+                now = "gone" if run is None else run.status.replace("_", " ")
+                raise UserError(f"the run {run_id} is {now} now; it was handled elsewhere")
+            run.status = status
+            uow.commit()
 
     def _save(self, state: RunState, status: str) -> None:
         with self.ctx.store.unit_of_work() as uow:
