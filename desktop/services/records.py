@@ -31,18 +31,6 @@ class ProjectView:
 
 
 @dataclass(frozen=True)
-class WorkflowView:
-    id: uuid.UUID
-    name: str
-    description: str
-    enabled: bool
-    trigger: dict[str, Any]
-    steps: tuple[dict[str, Any], ...]
-    last_run_at: datetime | None
-    run_count: int
-
-
-@dataclass(frozen=True)
 class VoiceCommandView:
     id: uuid.UUID
     phrase: str
@@ -159,47 +147,6 @@ class RecordService:
 
     # -- workflows ---------------------------------------------------------------------
 
-    def add_workflow(
-        self,
-        name: str,
-        *,
-        trigger: dict[str, Any],
-        steps: list[dict[str, Any]],
-        description: str = "",
-    ) -> Outcome[WorkflowView]:
-        if not steps:
-            raise UserError("a workflow needs at least one step")
-        from desktop.services.actions.registry import default_catalog
-
-        known = default_catalog().names()
-        for step in steps:
-            action = step.get("action")
-            if not isinstance(action, str):
-                raise UserError("every workflow step names an action")
-            if action not in known:
-                raise UserError(f"there is no action named '{action}'; see `atrium action list`")
-        with self.ctx.store.unit_of_work() as uow:
-            row = Workflow(
-                name=clean_text(name, "workflow name", limit=200, required=True),
-                description=description,
-                trigger=trigger,
-                steps=steps,
-            )
-            uow.s.add(row)
-            uow.commit()
-            return Outcome(_workflow(row), Changes(workflows=True))
-
-    def workflows(self) -> list[WorkflowView]:
-        with self.ctx.store.read() as session:
-            rows = session.scalars(
-                select(Workflow)
-                .where(live(Workflow), Workflow.owner_id == self.ctx.store.user_id)
-                .order_by(Workflow.name)
-            )
-            return [_workflow(row) for row in rows]
-
-    # -- voice commands ----------------------------------------------------------------
-
     def add_voice_command(
         self, phrase: str, action: str, arguments: dict[str, Any] | None = None
     ) -> Outcome[VoiceCommandView]:
@@ -272,19 +219,6 @@ _DELETABLE: dict[str, tuple[Any, str]] = {
 
 def _project(row: DevProject) -> ProjectView:
     return ProjectView(row.id, row.name, row.repository_url, row.description, row.status)
-
-
-def _workflow(row: Workflow) -> WorkflowView:
-    return WorkflowView(
-        row.id,
-        row.name,
-        row.description,
-        row.enabled,
-        dict(row.trigger),
-        tuple(row.steps),
-        row.last_run_at,
-        row.run_count,
-    )
 
 
 def _voice(row: VoiceCommand) -> VoiceCommandView:

@@ -328,46 +328,6 @@ def test_projects(services: Services, store: Store) -> None:
         services.records.delete("project", str(site.id))
 
 
-def test_workflows(services: Services) -> None:
-    steps = [
-        {"action": "list_tasks", "arguments": {"status": "open"}},
-        {"action": "add_note", "arguments": {"title": "Review"}},
-    ]
-    outcome = services.records.add_workflow(
-        "Weekly review",
-        trigger={"type": "schedule", "cron": "0 16 * * 5"},
-        steps=steps,
-        description="Fridays",
-    )
-    assert outcome.changes == Changes(workflows=True)
-    flow = outcome.value
-    assert (flow.name, flow.description, flow.enabled, flow.run_count, flow.last_run_at) == (
-        "Weekly review",
-        "Fridays",
-        True,
-        0,
-        None,
-    )
-    assert flow.trigger == {"type": "schedule", "cron": "0 16 * * 5"}
-    assert list(flow.steps) == steps
-    assert services.records.workflows() == [flow]
-    with pytest.raises(UserError, match="needs at least one step"):
-        services.records.add_workflow("Empty", trigger={}, steps=[])
-    with pytest.raises(UserError, match="every workflow step names an action"):
-        services.records.add_workflow("No action", trigger={}, steps=[{"arguments": {}}])
-    with pytest.raises(UserError, match="every workflow step names an action"):
-        services.records.add_workflow("Bad action", trigger={}, steps=[{"action": 3}])
-    with pytest.raises(UserError, match="workflow name cannot be empty"):
-        services.records.add_workflow("", trigger={}, steps=steps)
-    assert services.records.delete("workflow", str(flow.id)).changes == Changes(workflows=True)
-    assert services.records.workflows() == []
-
-
-def test_workflow_step_must_name_a_known_action(services: Services) -> None:
-    with pytest.raises(UserError, match=r"no action named 'tasks\.frobnicate'"):
-        services.records.add_workflow("Typo", trigger={}, steps=[{"action": "tasks.frobnicate"}])
-
-
 def test_voice_commands(services: Services) -> None:
     outcome = services.records.add_voice_command(
         "  What's DUE today ", "list_tasks", {"due_before": "tomorrow"}
